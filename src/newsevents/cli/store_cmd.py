@@ -1,0 +1,9 @@
+"""`newsevents store` commands (to be written by the matching issue)."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to ``app``."""
