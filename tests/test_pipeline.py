@@ -57,3 +57,9 @@ def test_pipeline_failing_stage_is_reported_not_raised(monkeypatch) -> None:  # 
 def test_pipeline_impossible_date_is_an_error() -> None:
     result = newsevents.extract(" date 2022-13-45 The president said the talks failed.")
     assert result.errors and "impossible date" in result.errors[0].message
+
+
+def test_pipeline_time_budget_skips_remaining_stages_with_an_error() -> None:
+    result = newsevents.extract("The minister said the talks failed.", options=Options(time_budget_s=-1.0))
+    assert any("time budget" in e.message and "actors" in e.message for e in result.errors)
+    assert result.actors == () and result.quotes == ()

@@ -41,7 +41,10 @@ def extract(
 
 
 def extract_many(
-    articles: Iterable[Article | ErrorRecord | str], options: Options | None = None, *, model: str | None = None
+    articles: Iterable[Article | ErrorRecord | str],
+    options: Options | None = None,
+    *,
+    model: str | None = None,
 ) -> Iterator[Result | ErrorRecord]:
     """Extract from many articles (``Article`` objects, reader error rows, or raw strings) lazily, in order."""
     from newsevents.readers import read_string

@@ -8,6 +8,7 @@ The stages are ``actors`` → ``quotes`` → ``events``; each is a registered fu
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,9 @@ class Options:
     actors_file: str | None = None  # user actor dictionary (YAML/CSV)
     stages: tuple[str, ...] = DEFAULT_STAGES
     batch_size: int = 32
+    # Seconds of extraction (after parsing) one article may use: stages left when it is spent are skipped
+    # and reported. Pure-Python stages cannot be pre-empted safely, so the check runs between stages.
+    time_budget_s: float = 30.0
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -58,14 +62,30 @@ def run_stages(article: Article, doc: AnnotatedDoc, options: Options | None = No
     _ensure_stages_registered()
     options = options or Options()
     ctx = Context(article, doc, options)
-    for name in options.stages:
+    started = time.perf_counter()
+    for k, name in enumerate(options.stages):
+        spent = time.perf_counter() - started
+        if spent > options.time_budget_s:
+            skipped = ", ".join(options.stages[k:])
+            ctx.errors.append(
+                ErrorRecord(
+                    article.path,
+                    article.line,
+                    article.id,
+                    f"extract:{name}",
+                    f"time budget of {options.time_budget_s:g}s spent ({spent:.1f}s); skipped stages: {skipped}",
+                )
+            )
+            break
         entry = stages.get(name)
         try:
             value = entry.func(ctx)
         except Exception as exc:  # noqa: BLE001 - a stage bug must not kill the batch; it is reported
             log.exception("stage %s failed on article %s", name, article.id)
             ctx.errors.append(
-                ErrorRecord(article.path, article.line, article.id, f"extract:{name}", f"{type(exc).__name__}: {exc}")
+                ErrorRecord(
+                    article.path, article.line, article.id, f"extract:{name}", f"{type(exc).__name__}: {exc}"
+                )
             )
             continue
         for attr in entry.assigns:
@@ -112,7 +132,9 @@ def process(
                     docs.extend(annotate_texts([a.text], options.model))
                 except Exception as one_exc:  # noqa: BLE001
                     docs.append(None)  # type: ignore[arg-type]
-                    yield ErrorRecord(a.path, a.line, a.id, "annotate", f"{type(one_exc).__name__}: {one_exc}")
+                    yield ErrorRecord(
+                        a.path, a.line, a.id, "annotate", f"{type(one_exc).__name__}: {one_exc}"
+                    )
         for article, doc in zip(batch, docs, strict=True):
             if doc is not None:
                 yield run_stages(article, doc, options)

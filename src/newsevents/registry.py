@@ -45,7 +45,13 @@ class Registry(Generic[F]):
     ) -> Callable[[F], F]:
         def deco(func: F) -> F:
             self.entries[name] = Entry(
-                name, func, version, requires, assigns, extensions, description or (func.__doc__ or "").strip()
+                name,
+                func,
+                version,
+                requires,
+                assigns,
+                extensions,
+                description or (func.__doc__ or "").strip(),
             )
             return func
 

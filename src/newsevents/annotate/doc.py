@@ -124,13 +124,20 @@ class AnnotatedDoc:
 
     @cached_property
     def paragraph_of_sentence(self) -> tuple[int, ...]:
-        """Paragraph number of each sentence (paragraphs are separated by blank lines or line breaks)."""
-        out, para, prev_end = [], 0, 0
+        """Paragraph number of each sentence; a line break starts a paragraph (news text has one per line).
+
+        Counted at the sentence's first non-space character, because spaCy may glue the blank line that ends
+        a paragraph onto the end of a sentence or the start of the next.
+        """
+        import bisect
+        import re
+
+        breaks = [m.start() for m in re.finditer(r"\n\s*", self.text)]
+        out: list[int] = []
         for s in self.sents:
-            if "\n" in self.text[prev_end : s.start] or (out and "\n" in self.text[prev_end : s.start + 1]):
-                para += 1
-            out.append(para)
-            prev_end = s.end
+            chunk = self.text[s.start : s.end]
+            first = s.start + (len(chunk) - len(chunk.lstrip()))
+            out.append(bisect.bisect_left(breaks, first))
         return tuple(out)
 
     # -- construction for tests ---------------------------------------------------------------------------

