@@ -129,6 +129,8 @@ ResolvedBy = Literal["name", "pronoun", "nominal", "organisation", "none"]
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
+    """Who said a quote: the resolved actor, the words that name them, and the rule that linked them."""
+
     name: str
     actor_id: str | None
     country: str | None
@@ -147,6 +149,8 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """One statement: direct (in quote marks), indirect (reported) or mixed, with cue, content and speaker."""
+
     id: str
     article_id: str
     kind: Literal["direct", "indirect", "mixed"]
@@ -191,6 +195,8 @@ class Participant:
 
 @dataclass(frozen=True, slots=True)
 class Location:
+    """Where an event happened: a geocoded toponym with its evidence span and the rule that picked it."""
+
     name: str
     country: str | None
     lat: float | None
@@ -213,6 +219,8 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """One PLOVER-coded event: who did what to whom, when and where, with trigger and evidence spans."""
+
     id: str
     article_id: str
     type: str  # PLOVER type
