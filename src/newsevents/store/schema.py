@@ -1,0 +1,224 @@
+"""DuckDB schema of the newsevents store: one table per record kind, spans flattened to columns.
+
+Every span of the record schema (``docs/schema.md``) becomes three columns ``<field>_start``,
+``<field>_end``, ``<field>_text`` (``end`` alone is an SQL keyword, so the prefix keeps queries free of
+quoting).  Nested participants (event actor/recipient, quote speaker, event location) are flattened to
+``<role>_<field>`` columns, so ``SELECT actor_name, recipient_country FROM events`` needs no unnesting.
+Actor mentions live in their own ``mentions`` table (one row per mention) because that is what one joins
+and filters on; an event's ``extra_evidence`` is a short list and stays a ``STRUCT[]`` column.
+
+The column lists here are the single source of truth: the DDL, the row builders in ``rows.py`` and the
+Parquet export all read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCHEMA_VERSION = "1"
+
+SPAN_STRUCT = 'STRUCT("start" INTEGER, "end" INTEGER, "text" VARCHAR)'
+
+
+def span_columns(prefix: str) -> tuple[tuple[str, str], ...]:
+    return ((f"{prefix}_start", "INTEGER"), (f"{prefix}_end", "INTEGER"), (f"{prefix}_text", "VARCHAR"))
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[tuple[str, str], ...]
+    primary_key: tuple[str, ...] = ()
+    doc: str = ""
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.columns)
+
+    def ddl(self) -> str:
+        cols = [f'"{name}" {sql_type}' for name, sql_type in self.columns]
+        if self.primary_key:
+            cols.append(f"PRIMARY KEY ({', '.join(self.primary_key)})")
+        return f"CREATE TABLE IF NOT EXISTS {self.name} (\n  " + ",\n  ".join(cols) + "\n)"
+
+
+ARTICLES = Table(
+    "articles",
+    (
+        ("id", "VARCHAR"),
+        ("date", "VARCHAR"),
+        ("date_precision", "VARCHAR"),
+        ("title", "VARCHAR"),
+        ("source", "VARCHAR"),
+        ("url", "VARCHAR"),
+        ("path", "VARCHAR"),
+        ("line", "INTEGER"),
+        ("n_chars", "INTEGER"),
+        ("lang", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("duplicate_of", "VARCHAR"),  # id of the earlier near-duplicate article, or NULL
+        ("similarity", "DOUBLE"),  # estimated Jaccard similarity to duplicate_of
+        ("model", "VARCHAR"),  # spaCy pipeline the records were made with
+        ("ingest_seq", "BIGINT"),  # input order: ORDER BY ingest_seq gives the order of the first clean run
+    ),
+    primary_key=("id",),
+    doc="One row per article (the text after any date header; all spans index into it).",
+)
+
+ACTORS = Table(
+    "actors",
+    (
+        ("article_id", "VARCHAR"),
+        ("id", "VARCHAR"),  # article-local: unique only together with article_id
+        ("name", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("country", "VARCHAR"),
+        ("sector", "VARCHAR"),
+        ("role", "VARCHAR"),
+        ("affiliation", "VARCHAR"),
+        ("rule", "VARCHAR"),
+        ("n_mentions", "INTEGER"),
+        ("seq", "INTEGER"),  # position in the result, to rebuild records in order
+    ),
+    doc="One row per actor of one article; actor ids are article-local.",
+)
+
+MENTIONS = Table(
+    "mentions",
+    (
+        ("article_id", "VARCHAR"),
+        ("actor_id", "VARCHAR"),
+        ("seq", "INTEGER"),
+        *span_columns("mention"),
+        ("kind", "VARCHAR"),
+        ("resolved_by", "VARCHAR"),
+    ),
+    doc="One row per textual mention of an actor.",
+)
+
+QUOTES = Table(
+    "quotes",
+    (
+        ("article_id", "VARCHAR"),
+        ("id", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("speaker_name", "VARCHAR"),
+        ("speaker_actor_id", "VARCHAR"),
+        ("speaker_country", "VARCHAR"),
+        *span_columns("speaker"),
+        ("speaker_resolved_by", "VARCHAR"),
+        *span_columns("cue"),
+        *span_columns("content"),
+        ("rule", "VARCHAR"),
+        ("confidence", "DOUBLE"),
+        ("seq", "INTEGER"),
+    ),
+    doc="One row per quote; speaker_* columns are NULL when no speaker was found.",
+)
+
+EVENTS = Table(
+    "events",
+    (
+        ("article_id", "VARCHAR"),
+        ("id", "VARCHAR"),
+        ("type", "VARCHAR"),
+        ("mode", "VARCHAR"),
+        ("context", "VARCHAR"),
+        ("actor_name", "VARCHAR"),
+        ("actor_id", "VARCHAR"),
+        ("actor_country", "VARCHAR"),
+        ("actor_sector", "VARCHAR"),
+        *span_columns("actor"),
+        ("recipient_name", "VARCHAR"),
+        ("recipient_id", "VARCHAR"),
+        ("recipient_country", "VARCHAR"),
+        ("recipient_sector", "VARCHAR"),
+        *span_columns("recipient"),
+        ("date", "VARCHAR"),
+        ("date_source", "VARCHAR"),
+        *span_columns("date"),
+        ("location_name", "VARCHAR"),
+        ("location_country", "VARCHAR"),
+        ("location_lat", "DOUBLE"),
+        ("location_lon", "DOUBLE"),
+        ("location_geonameid", "BIGINT"),
+        ("location_rule", "VARCHAR"),
+        *span_columns("location"),
+        *span_columns("trigger"),
+        *span_columns("evidence"),
+        ("rule", "VARCHAR"),
+        ("confidence", "DOUBLE"),
+        ("quote_id", "VARCHAR"),
+        ("claimant", "VARCHAR"),
+        ("extra_evidence", f"{SPAN_STRUCT}[]"),
+        ("cameo", "VARCHAR"),
+        ("has_location", "BOOLEAN"),  # location_* set (an empty location name is still a location)
+        ("seq", "INTEGER"),
+    ),
+    doc="One row per event; actor_id/recipient_id are the article-local actor ids.",
+)
+
+ERRORS = Table(
+    "errors",
+    (
+        ("id", "VARCHAR"),  # stable hash of (path, line, article_id, stage, message): re-runs add nothing
+        ("path", "VARCHAR"),
+        ("line", "INTEGER"),
+        ("article_id", "VARCHAR"),
+        ("stage", "VARCHAR"),
+        ("message", "VARCHAR"),
+    ),
+    primary_key=("id",),
+    doc="One row per problem with one input item.",
+)
+
+MINHASHES = Table(
+    "minhashes",
+    (("article_id", "VARCHAR"), ("num_perm", "INTEGER"), ("signature", "BLOB")),
+    primary_key=("article_id",),
+    doc="MinHash signature of each article's word shingles, so the LSH index is rebuilt at each ingest.",
+)
+
+EVENT_CLUSTERS = Table(
+    "event_clusters",
+    (
+        ("id", "VARCHAR"),  # stable hash of the supporting event ids
+        ("type", "VARCHAR"),
+        ("mode", "VARCHAR"),
+        ("actor_key", "VARCHAR"),
+        ("recipient_key", "VARCHAR"),
+        ("actor_name", "VARCHAR"),
+        ("actor_country", "VARCHAR"),
+        ("actor_sector", "VARCHAR"),
+        ("recipient_name", "VARCHAR"),
+        ("recipient_country", "VARCHAR"),
+        ("recipient_sector", "VARCHAR"),
+        ("date", "VARCHAR"),  # the most precise date among the supporting events
+        ("location_name", "VARCHAR"),
+        ("location_country", "VARCHAR"),
+        ("location_lat", "DOUBLE"),
+        ("location_lon", "DOUBLE"),
+        ("n_events", "INTEGER"),
+        ("n_articles", "INTEGER"),
+        ("event_ids", "VARCHAR[]"),  # "<article_id>/<event_id>" of every supporting event
+        ("article_ids", "VARCHAR[]"),
+    ),
+    primary_key=("id",),
+    doc="Cross-article de-duplicated events (one row per real-world event), rebuilt after each ingest.",
+)
+
+META = Table("meta", (("key", "VARCHAR"), ("value", "VARCHAR")), primary_key=("key",))
+
+RECORD_TABLES = (ARTICLES, ACTORS, MENTIONS, QUOTES, EVENTS)
+TABLES = (*RECORD_TABLES, ERRORS, MINHASHES, EVENT_CLUSTERS, META)
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+# Events whose article is not a near-duplicate of another: what counts and what is clustered.
+VIEWS = (
+    """CREATE OR REPLACE VIEW unique_events AS
+    SELECT e.* FROM events e JOIN articles a ON a.id = e.article_id WHERE a.duplicate_of IS NULL""",
+)
+
+
+def ddl_statements() -> list[str]:
+    return [t.ddl() for t in TABLES] + list(VIEWS)
