@@ -1,9 +1,223 @@
-"""`newsevents store` commands (to be written by the matching issue)."""
+"""``newsevents ingest`` / ``query`` / ``export`` / ``cluster``: the DuckDB event store from the command line."""
 
 from __future__ import annotations
 
+import csv
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any
+
 import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsevents.cli.common import DATE_OPTION, FORMAT_OPTION, MODEL_OPTION, err_console, fail
+from newsevents.errors import NewsEventsError
+from newsevents.model import Article, ErrorRecord, Result
+from newsevents.store import DEFAULT_DB, AddCounts, Store
+
+DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="DuckDB file of the store.")
+
+
+def _cluster_rules(config: str | None, max_day_gap: int | None, max_km: float | None) -> Any:
+    from newsevents.store.clusters import ClusterRules
+
+    rules = ClusterRules.from_file(config) if config else ClusterRules()
+    if max_day_gap is not None:
+        rules = replace(rules, max_day_gap=max_day_gap)
+    if max_km is not None:
+        rules = replace(rules, max_km=max_km)
+    return rules
+
+
+def _skip_known(items: Iterable[Article | ErrorRecord], known: set[str]) -> Iterator[Article | ErrorRecord]:
+    """Drop articles already stored before they are parsed: a second ingest costs reading only."""
+    for item in items:
+        if isinstance(item, Article) and item.id in known:
+            continue
+        yield item
+
+
+def ingest(
+    inputs: list[str] = typer.Argument(..., help="Files, directories, globs, or - for stdin."),
+    db: str = DB_OPTION,
+    fmt: str | None = FORMAT_OPTION,
+    model: str | None = MODEL_OPTION,
+    date: str | None = DATE_OPTION,
+    reprocess: bool = typer.Option(False, "--reprocess", help="Extract and replace articles already stored."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Articles per committed transaction."),
+    workers: int = typer.Option(
+        0, "--workers", help="Extract on a local Dask cluster with N worker processes."
+    ),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler."),
+    shard_dir: str | None = typer.Option(
+        None, "--shard-dir", help="Shared directory for the workers' Parquet shards (multi-node clusters)."
+    ),
+    dedup_threshold: float = typer.Option(
+        0.7, "--dedup-threshold", help="MinHash Jaccard for near-duplicates."
+    ),
+    cluster_config: str | None = typer.Option(None, "--cluster-config", help="YAML file of ClusterRules."),
+    max_day_gap: int | None = typer.Option(
+        None, "--max-day-gap", help="Days apart two clustered events may be."
+    ),
+    max_km: float | None = typer.Option(
+        None, "--max-km", help="Kilometres apart two clustered places may be."
+    ),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
+) -> None:
+    """Extract articles into the DuckDB store, skipping those already there; then rebuild event clusters."""
+    from newsevents.annotate import default_model_name
+    from newsevents.pipeline import Options, process
+    from newsevents.readers import read_inputs
+    from newsevents.store.dedup import DedupConfig
+
+    options = Options(model=model, batch_size=min(batch_size, 64))
+    started = time.perf_counter()
+    total = AddCounts()
+    try:
+        rules = _cluster_rules(cluster_config, max_day_gap, max_km)
+        store = Store(db, dedup=DedupConfig(threshold=dedup_threshold))
+        known = set() if reprocess else store.article_ids()
+        model_name = model or default_model_name()
+        if workers or scheduler:
+            from newsevents.scale import process_partitions
+
+            batches: Iterable[list[Result | ErrorRecord]] = process_partitions(
+                inputs, options, fmt=fmt, date=date, workers=workers or 2, scheduler=scheduler,
+                skip_ids=known, shard_dir=shard_dir,
+            )  # fmt: skip
+            # One transaction per shard: a shard is a batch.
+            committed: Iterator[AddCounts] = (store.add_results(b, reprocess=reprocess, model=model_name) for b in batches)
+        else:
+            items = _skip_known(read_inputs(inputs, fmt, date=date), known)
+            committed = store.add_stream(
+                process(items, options), batch_size=batch_size, reprocess=reprocess, model=model_name
+            )
+        show = progress and sys.stderr.isatty()
+        with Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            TextColumn(
+                "{task.completed} articles · {task.fields[rate]:.1f} art/s · {task.fields[errors]} errors"
+            ),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=not show,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("ingest", total=None, rate=0.0, errors=0)
+            for counts in committed:
+                total.merge(counts)
+                rate = total.articles / max(time.perf_counter() - started, 1e-9)
+                bar.update(task, completed=total.articles, rate=rate, errors=total.errors)
+        n_clusters = store.recluster(rules)
+        store.close()
+    except (NewsEventsError, ValueError, OSError) as exc:
+        raise fail(str(exc)) from None
+    elapsed = max(time.perf_counter() - started, 1e-9)
+    err_console.print(
+        f"{total.articles} articles added ({total.duplicates} near-duplicates), {len(known)} stored before, "
+        f"{total.events} events, {total.errors} error rows, {n_clusters} event clusters in {elapsed:.1f}s "
+        f"({total.articles / elapsed:.1f} articles/s) → {db}",
+        highlight=False,
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def query(
+    sql: str = typer.Argument(
+        ..., help='SQL to run (read-only), e.g. "SELECT type, count(*) FROM events GROUP BY 1".'
+    ),
+    db: str = DB_OPTION,
+    output: str = typer.Option("table", "--output", "-o", help="table, csv or json (JSON Lines)."),
+    limit: int = typer.Option(1000, "--limit", help="Most rows shown in table output (0: all)."),
+) -> None:
+    """Run SQL on the store through a read-only connection."""
+    if output not in ("table", "csv", "json"):
+        raise fail(f"unknown output {output!r}; use table, csv or json")
+    try:
+        with Store(db, read_only=True) as store:
+            cur = store.connect().execute(sql)
+            names = [d[0] for d in cur.description] if cur.description else []
+            rows = cur.fetchall() if names else []
+    except FileNotFoundError as exc:
+        raise fail(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - DuckDB's own errors (syntax, catalog, read-only) say what is wrong
+        raise fail(f"{type(exc).__name__}: {exc}") from None
+    if output == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(names)
+        writer.writerows([_jsonable(v) if isinstance(v, list | dict) else v for v in row] for row in rows)
+    elif output == "json":
+        for row in rows:
+            sys.stdout.write(
+                json.dumps(_jsonable(dict(zip(names, row, strict=True))), ensure_ascii=False) + "\n"
+            )
+    else:
+        table = Table(*names, show_lines=False)
+        shown = rows if limit <= 0 else rows[:limit]
+        for row in shown:
+            table.add_row(*("" if v is None else str(_jsonable(v)) for v in row))
+        from rich.console import Console
+
+        Console().print(table)
+        if len(shown) < len(rows):
+            err_console.print(f"{len(rows)} rows; {len(shown)} shown (--limit 0 for all)", highlight=False)
+
+
+def export(
+    out: str = typer.Option(..., "--out", "-o", help="Output directory."),
+    fmt: str = typer.Option("parquet", "--format", help="parquet, csv or jsonl."),
+    db: str = DB_OPTION,
+) -> None:
+    """Write events_flat (one POLECAT-like row per event) and every record table as files."""
+    from newsevents.store.export import export as export_store
+
+    try:
+        with Store(db, read_only=True) as store:
+            written = export_store(store, out, fmt)
+            counts = store.tables()
+    except (FileNotFoundError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    err_console.print(
+        f"{counts['events']} events, {counts['event_clusters']} clusters, {counts['articles']} articles → "
+        + ", ".join(str(p) for p in written.values()),
+        highlight=False,
+    )
+
+
+def cluster(
+    db: str = DB_OPTION,
+    cluster_config: str | None = typer.Option(None, "--cluster-config", help="YAML file of ClusterRules."),
+    max_day_gap: int | None = typer.Option(None, "--max-day-gap"),
+    max_km: float | None = typer.Option(None, "--max-km"),
+) -> None:
+    """Rebuild the cross-article event clusters with other rules (no re-extraction)."""
+    try:
+        rules = _cluster_rules(cluster_config, max_day_gap, max_km)
+        with Store(db) as store:
+            n = store.recluster(rules)
+    except (ValueError, OSError) as exc:
+        raise fail(str(exc)) from None
+    err_console.print(f"{n} event clusters", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app``."""
+    app.command("ingest")(ingest)
+    app.command("query")(query)
+    app.command("export")(export)
+    app.command("cluster")(cluster)

@@ -217,6 +217,20 @@ TABLES_BY_NAME = {t.name: t for t in TABLES}
 VIEWS = (
     """CREATE OR REPLACE VIEW unique_events AS
     SELECT e.* FROM events e JOIN articles a ON a.id = e.article_id WHERE a.duplicate_of IS NULL""",
+    # The flat POLECAT-like event table: one row per event with who did what to whom, when, where, and
+    # the evidence; ``cluster_id`` names its de-duplicated real-world event (NULL for duplicate articles).
+    """CREATE OR REPLACE VIEW events_flat AS
+    SELECT e.article_id || '/' || e.id AS event_key, e.id AS event_id, e.article_id, a.url, a.title,
+      a.source, a.date AS article_date, e.type, e.mode, e.context,
+      e.actor_name, e.actor_country, e.actor_sector, e.recipient_name, e.recipient_country,
+      e.recipient_sector, e.date, e.date_source, e.location_name AS place, e.location_country AS place_country,
+      e.location_lat AS lat, e.location_lon AS lon, e.trigger_text, e.evidence_text, e.evidence_start,
+      e.evidence_end, e.quote_id, e.claimant, e.confidence, e.rule, a.duplicate_of AS duplicate_of_article,
+      c.cluster_id, c.n_articles AS cluster_n_articles
+    FROM events e JOIN articles a ON a.id = e.article_id
+    LEFT JOIN (SELECT id AS cluster_id, n_articles, unnest(event_ids) AS event_key FROM event_clusters) c
+      ON c.event_key = e.article_id || '/' || e.id
+    ORDER BY a.ingest_seq, e.seq""",
 )
 
 
