@@ -1,16 +1,236 @@
-"""Events stage (placeholder until the events issue lands: emits nothing)."""
+"""Events stage: PLOVER-coded who-did-what-to-whom with date, place, evidence, rule and confidence.
+
+Pipeline for one article (each step in its own module):
+
+1. match trigger lexicon entries on tokens (``events_lexicon``) and build frames: trigger, clause verb,
+   actor and recipient heads (``events_roles``);
+2. drop frames embedded in another event's complement, recode negated / future / obligation frames
+   (``events_context``);
+3. resolve heads to participants through the actors stage's :class:`ActorTable` (coreference is the actors
+   stage's job; a pronoun it leaves unresolved inside a reported clause falls back to the reporter);
+4. compound actors give one event per actor (one event per pair for symmetric types with no recipient:
+   "Israel and Lebanon renewed negotiations" -> Israel <-> Lebanon);
+5. date and place (``events_where_when``), quote and claimant when the trigger lies in a quote's content;
+6. one event per fact: the same type, actor, recipient and date in one article merge, later mentions
+   becoming ``extra_evidence``.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsevents.model import Event
+from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.actor_table import ActorTable
+from newsevents.extract.events_context import governing_frame, modality, recode
+from newsevents.extract.events_lexicon import Lexicon, Trigger, load_lexicon
+from newsevents.extract.events_roles import Frame, modal_demand_frames, noun_frame, subject_of, verb_frame
+from newsevents.extract.events_syntax import conjuncts, np_tokens, semantic_head
+from newsevents.extract.events_where_when import WhereWhen
+from newsevents.extract.places import gazetteer
+from newsevents.model import Event, Participant, Quote, Span, stable_id
 from newsevents.registry import stages
 
 if TYPE_CHECKING:
     from newsevents.pipeline import Context
 
+PATTERN_CONFIDENCE = {
+    "verb": 1.0, "passive": 0.95, "light-verb": 0.95, "noun-pp": 0.85, "noun": 0.75, "modal-demand": 0.7,
+}  # fmt: skip
+MODAL_DEMAND_ENTRY = Trigger(
+    "REQUEST", "modal-demand", "verb", frozenset({"must"}), mode="demand", confidence=0.8
+)
+
+
+def find_frames(doc: AnnotatedDoc, lex: Lexicon) -> list[Frame]:
+    """Every frame the lexicon and patterns produce, before modality and embedding."""
+    verb_frames: list[Frame] = []
+    nouns: list[tuple[int, Trigger]] = []
+    for t in doc.tokens:
+        for entry in lex.triggers_at(doc, t.i):
+            if entry.pos == "verb":
+                verb_frames.append(verb_frame(doc, t.i, entry, lex))
+            else:
+                nouns.append((t.i, entry))
+    consumed = {c for f in verb_frames for c in f.consumed}
+    frames = list(verb_frames)
+    for i, entry in nouns:
+        if i in consumed:
+            continue
+        f = noun_frame(doc, i, entry, lex)
+        if f is not None:
+            frames.append(f)
+    frames.extend(modal_demand_frames(doc, lex, MODAL_DEMAND_ENTRY))
+    return _merge_same_event(doc, frames)
+
+
+def _merge_same_event(doc: AnnotatedDoc, frames: list[Frame]) -> list[Frame]:
+    """A noun naming the event that is also a participant of a same-type verb ("a bombing killed ...")."""
+    by_token = {(f.trigger, f.entry.type): f for f in frames if f.entry.pos == "verb"}
+    out = []
+    for f in frames:
+        if f.entry.pos == "noun":
+            v = doc.tokens[f.trigger].head
+            host = by_token.get((v, f.entry.type))
+            if host is not None and doc.tokens[f.trigger].dep in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                if f.trigger in host.actors:
+                    host.actors = []
+                continue
+        out.append(f)
+    return out
+
+
+class Participants:
+    """Resolves head tokens to participants via the actors stage."""
+
+    def __init__(self, doc: AnnotatedDoc, actors: ActorTable, lex: Lexicon) -> None:
+        self.doc, self.actors, self.lex = doc, actors, lex
+
+    def resolve(self, head: int, depth: int = 0) -> Participant | None:
+        doc = self.doc
+        sem = semantic_head(doc, head)
+        toks = np_tokens(doc, head)
+        span = doc.span(toks[0], toks[-1] + 1)
+        tok = doc.tokens[sem]
+        hit = self.actors.mention_at(tok.start, tok.end)
+        if hit is None:
+            inside = self.actors.mentions_in(span.start, span.end)
+            people = [p for p in inside if p[1].kind in ("PERSON", "ORG")]
+            hit = (people or inside or [None])[0]
+        if hit is None and tok.pos == "PRON" and depth == 0:
+            # a pronoun the actors stage left unresolved, inside a reported clause: its reporter
+            for anc in doc.ancestors(sem):
+                if doc.tokens[anc].lemma.lower() in self.lex.reporting_verbs:
+                    s = subject_of(doc, anc)
+                    if s is not None and s != sem:
+                        found = self.resolve(s, depth + 1)
+                        if found is not None:
+                            return replace(found, span=doc.span(sem, sem + 1))
+                    break
+        if hit is None:
+            if tok.pos == "PRON" and tok.lower in ("it", "they", "he", "she", "we", "i", "this", "that"):
+                return Participant(span.text, None, None, None, span)
+            return Participant(span.text, None, gazetteer().country_of(span.text), None, span)
+        _, actor = hit
+        country = actor.country or (gazetteer().country_of(actor.name) if actor.kind == "GPE" else None)
+        return Participant(actor.name, actor.id, country, actor.sector, span)
+
+
+def _key(p: Participant | None) -> str:
+    if p is None:
+        return ""
+    return p.actor_id or p.name.lower()
+
+
+def _quote_for(quotes: tuple[Quote, ...], start: int) -> Quote | None:
+    for q in quotes:
+        if q.content.start <= start < q.content.end:
+            return q
+    return None
+
+
+def _trigger_span(doc: AnnotatedDoc, f: Frame) -> Span:
+    a, b = sorted((f.trigger, f.verb))
+    if f.pattern == "light-verb" and b - a <= 4:
+        return doc.span(a, b + 1)
+    return doc.span(f.trigger, f.trigger + 1)
+
+
+def build_events(ctx: Context) -> tuple[Event, ...]:
+    doc, lex, article = ctx.doc, load_lexicon(), ctx.article
+    frames = find_frames(doc, lex)
+    by_trigger = {f.trigger: f for f in frames if f.pattern != "modal-demand"}
+    for f in frames:
+        if f.pattern != "modal-demand" and f.verb not in by_trigger:
+            by_trigger.setdefault(f.verb, f)
+    kept: list[Frame] = []
+    for f in frames:
+        gov = governing_frame(doc, f, by_trigger) if f.pattern != "modal-demand" else None
+        if gov is not None:
+            if not gov.recipients and f.recipients and f.recipients[0] not in gov.actors:
+                gov.recipients = list(f.recipients)
+            continue
+        kept.append(f)
+    people = Participants(doc, ctx.actors, lex)
+    where_when = WhereWhen(doc, article)
+    events: list[Event] = []
+    for f in kept:
+        m = modality(doc, f, lex)
+        coded = recode(f.entry.type, f.entry.mode, m, lex)
+        if coded is None:
+            continue
+        type_, mode, context = coded
+        actor_heads = [c for h in f.actors for c in conjuncts(doc, h)]
+        recip_heads = [c for h in f.recipients for c in conjuncts(doc, h) if c not in actor_heads]
+        pairs: list[tuple[int | None, int | None]]
+        if type_ in lex.symmetric_types and len(actor_heads) > 1 and not recip_heads:
+            pairs = [(actor_heads[0], other) for other in actor_heads[1:]]
+        else:
+            pairs = [(a, r) for a in (actor_heads or [None]) for r in (recip_heads or [None])]
+        trigger_span = _trigger_span(doc, f)
+        sent = doc.sentence_of(f.trigger)
+        evidence = doc.char_span(sent.start, sent.end)
+        when = where_when.event_date(f.trigger, f.verb, future=bool(m.future))
+        exclude = set(actor_heads) | set(recip_heads)
+        where = where_when.event_place(f.trigger, f.verb, exclude)
+        quote = _quote_for(ctx.quotes, trigger_span.start)
+        for a, r in pairs:
+            actor = people.resolve(a) if a is not None else None
+            recipient = people.resolve(r) if r is not None else None
+            if actor is None and recipient is None:
+                continue
+            if actor and recipient and actor.actor_id and actor.actor_id == recipient.actor_id:
+                recipient = None
+            conf = f.entry.confidence * PATTERN_CONFIDENCE.get(f.pattern, 0.8)
+            conf *= (1.0 if actor else 0.85) * (1.0 if recipient else 0.9) * (0.9 if context else 1.0)
+            events.append(
+                Event(
+                    id=stable_id(article.id, type_, trigger_span.start, _key(actor), _key(recipient)),
+                    article_id=article.id,
+                    type=type_,
+                    mode=mode or None,
+                    context=context,
+                    actor=actor,
+                    recipient=recipient,
+                    date=when.value or None,
+                    date_source="text" if when.source == "text" else ("article" if when.value else None),
+                    date_span=when.span,
+                    location=where,
+                    trigger=trigger_span,
+                    evidence=evidence,
+                    rule=f.rule,
+                    confidence=round(conf, 3),
+                    quote_id=quote.id if quote else None,
+                    claimant=quote.speaker.name if quote and quote.speaker else None,
+                    cameo=lex.cameo(type_),
+                )
+            )
+    return merge_repeated(events)
+
+
+def merge_repeated(events: list[Event]) -> tuple[Event, ...]:
+    """One event per fact: same type, actor, recipient and date merge; later mentions become evidence."""
+    merged: dict[tuple[str, str, str, str], Event] = {}
+    for e in events:
+        key = (e.type, _key(e.actor), _key(e.recipient), e.date or "")
+        if e.type in ("CONSULT", "AGREE", "COOPERATE") and _key(e.recipient) < _key(e.actor):
+            key = (e.type, _key(e.recipient), _key(e.actor), e.date or "")
+        first = merged.get(key)
+        if first is None:
+            merged[key] = e
+            continue
+        if e.evidence == first.evidence or e.evidence in first.extra_evidence:
+            continue
+        merged[key] = replace(
+            first,
+            extra_evidence=(*first.extra_evidence, e.evidence),
+            confidence=round(max(first.confidence, e.confidence), 3),
+            location=first.location or e.location,
+        )
+    return tuple(merged.values())
+
 
 @stages.register("events", requires=("actors", "quotes"), assigns=("events",))
 def extract_events(ctx: Context) -> tuple[Event, ...]:
-    return ()
+    """PLOVER events with actor, recipient, date, place, evidence, rule and confidence."""
+    return build_events(ctx)

@@ -1,0 +1,124 @@
+"""Modality of an event frame (negated, future/hypothetical, obligation) and how it changes the coding.
+
+Rules (documented in docs/events.md):
+
+* **negated** ("did not meet", "will not accept"): a negated cooperative act (AGREE, CONSULT, SUPPORT,
+  CONCEDE, COOPERATE, AID, RETREAT) is a refusal and is coded REJECT (mode ``refuse-act``, context
+  ``negated:<TYPE>``); any other negated event did not happen and is dropped.
+* **future / hypothetical** ("will visit", "would meet", "plans to impose", "ready to host", "if ..."):
+  a promised cooperative act is coded AGREE (mode ``promise``), an announced conflictual act (SANCTION,
+  COERCE, ASSAULT, MOBILIZE, PROTEST) is coded THREATEN; both get context ``future:<TYPE>``.  Verbal types
+  keep their type with context ``future``.  Their date is the date of the statement, never a future date.
+* **obligation** ("Iraq must cooperate"): not an event; the demand is coded by the modal-demand pattern.
+* **embedded**: an event inside the complement of another event's trigger ("threatened *to shell*",
+  "accused X *of attacking*", "agreed *to open borders*") is the content of that event, not a separate
+  fact: it is dropped and lends its recipient to the governing event when that one has none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events_lexicon import Lexicon
+from newsevents.extract.events_roles import Frame
+
+OBLIGATION = {"must", "should", "ought"}
+CONDITIONAL_MARKS = {"if", "unless", "until"}
+EMBEDDING_DEPS = {
+    "xcomp",
+    "ccomp",
+    "pcomp",
+    "pobj",
+    "dobj",
+    "advcl",
+    "acl",
+    "prep",
+    "nsubjpass",
+    "oprd",
+    "aux",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool = False
+    future: bool = False
+    obligation: bool = False
+
+
+def _aux_lemmas(doc: AnnotatedDoc, v: int) -> set[str]:
+    return {doc.tokens[c].lower for c in doc.children[v] if doc.tokens[c].dep in ("aux", "auxpass")}
+
+
+def modality(doc: AnnotatedDoc, frame: Frame, lex: Lexicon) -> Modality:
+    negated = future = obligation = False
+    chain = [frame.trigger] if frame.verb == frame.trigger else [frame.trigger, frame.verb]
+    # climb open complements: "plans to impose", "is ready to host", "would be prepared to lift"
+    j = frame.verb
+    for _ in range(4):
+        t = doc.tokens[j]
+        if t.dep not in ("xcomp", "acomp", "conj") or t.head == j:
+            break
+        j = t.head
+        chain.append(j)
+        if doc.tokens[j].lemma.lower() in lex.planning_verbs or doc.tokens[j].lower in lex.planning_verbs:
+            future = True
+    for k in chain:
+        kids = doc.children[k]
+        if any(doc.tokens[c].dep == "neg" for c in kids):
+            negated = True
+        if any(doc.tokens[c].lower in ("no", "never") and doc.tokens[c].dep in ("det", "neg") for c in kids):
+            negated = True
+        aux = _aux_lemmas(doc, k)
+        if aux & OBLIGATION:
+            obligation = True
+        if aux & lex.future_aux:
+            future = True
+        if any(doc.tokens[c].dep == "mark" and doc.tokens[c].lower in CONDITIONAL_MARKS for c in kids):
+            future = True
+        if any(doc.tokens[c].dep == "advcl" and _is_conditional(doc, c) for c in kids):
+            pass  # a condition attached to the event ("unless Baghdad accepts") does not make it unreal
+    return Modality(negated, future, obligation)
+
+
+def _is_conditional(doc: AnnotatedDoc, v: int) -> bool:
+    return any(
+        doc.tokens[c].dep == "mark" and doc.tokens[c].lower in CONDITIONAL_MARKS for c in doc.children[v]
+    )
+
+
+def recode(frame_type: str, mode: str, m: Modality, lex: Lexicon) -> tuple[str, str, str | None] | None:
+    """(type, mode, context) after modality, or None when the event is dropped."""
+    if m.obligation:
+        return None
+    cooperative = frame_type in lex.cooperative_types or frame_type == "AGREE"
+    if m.negated:
+        if cooperative:
+            return "REJECT", "refuse-act", f"negated:{frame_type}"
+        return None
+    if m.future:
+        if frame_type in lex.cooperative_types:
+            return "AGREE", "promise", f"future:{frame_type}"
+        if frame_type in lex.conflictual_types:
+            return "THREATEN", mode or "violence", f"future:{frame_type}"
+        return frame_type, mode, "future"
+    return frame_type, mode, None
+
+
+def governing_frame(doc: AnnotatedDoc, frame: Frame, by_verb: dict[int, Frame]) -> Frame | None:
+    """The frame whose trigger verb embeds this frame's trigger as a complement, if any."""
+    j, path = frame.trigger, []
+    for _ in range(8):
+        t = doc.tokens[j]
+        if t.head == j:
+            return None
+        path.append(t.dep)
+        j = t.head
+        if j in by_verb and by_verb[j] is not frame and j != frame.verb:
+            if any(d in EMBEDDING_DEPS for d in path) and "conj" not in path[-1:]:
+                return by_verb[j]
+            return None
+        if j == frame.verb:
+            continue
+    return None

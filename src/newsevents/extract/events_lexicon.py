@@ -1,0 +1,217 @@
+"""Loads the PLOVER ontology (``ontology/plover.yaml``) and the per-type trigger lexicons
+(``ontology/events/<type>.yaml``) and matches their entries against tokens of a parse.
+
+A lexicon entry is a verb or noun trigger with optional constraints, all read from YAML:
+
+``lemma``            one lemma or a list (required)
+``particle``         a required verb particle ("call *off*", "blow *up*")
+``object``           the direct object (or, with ``prep``, that preposition's object) must have one of these lemmas
+``exclude_object``   the entry does not fire when the direct object has one of these lemmas
+``object_required``  the verb must have a direct object (or be passive)
+``object_absent``    the verb must have no direct object ("workers *struck*")
+``prep``             a required preposition under the trigger ("call *for*", "remain *on* alert")
+``subject``          the subject's lemma must be one of these ("peacekeepers *arrived*")
+``modifier``         a compound/amod modifier lemma the noun must have ("*hunger* strike")
+``xcomp``            an open-clause complement verb lemma the verb must govern ("ordered ... to *suspend*")
+``light_only``       nouns: fire only as object of a light verb or with an own actor ("Israel's attack")
+``mode``, ``recipient_preps``, ``confidence``, ``id``
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events_syntax import OBJ, PASS_SUBJ, SUBJ, first_kid, kids, particle, prep_objects
+
+DEFAULT_CONFIDENCE = 0.8
+
+
+def _set(value: Any) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset({value.lower()})
+    return frozenset(str(v).lower() for v in value)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    id: str
+    pos: Literal["verb", "noun"]
+    lemmas: frozenset[str]
+    mode: str = ""
+    particle: str | None = None
+    objects: frozenset[str] = frozenset()
+    exclude_objects: frozenset[str] = frozenset()
+    object_required: bool = False
+    object_absent: bool = False
+    preps: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    xcomps: frozenset[str] = frozenset()
+    light_only: bool = False
+    recipient_preps: tuple[str, ...] = ()
+    confidence: float = DEFAULT_CONFIDENCE
+
+    @property
+    def rule(self) -> str:
+        return f"events.{self.type.lower()}.{self.id}"
+
+    @property
+    def specificity(self) -> int:
+        """More constraints satisfied = a more specific reading of the same word."""
+        return sum(
+            bool(x)
+            for x in (self.particle, self.objects, self.preps, self.subjects, self.modifiers, self.xcomps)
+        )
+
+    @classmethod
+    def from_yaml(cls, type_: str, pos: Literal["verb", "noun"], raw: dict[str, Any]) -> Trigger:
+        lemmas = _set(raw["lemma"])
+        return cls(
+            type=type_,
+            id=str(raw.get("id") or sorted(lemmas)[0]),
+            pos=pos,
+            lemmas=lemmas,
+            mode=str(raw.get("mode") or ""),
+            particle=raw.get("particle"),
+            objects=_set(raw.get("object")),
+            exclude_objects=_set(raw.get("exclude_object")),
+            object_required=bool(raw.get("object_required")),
+            object_absent=bool(raw.get("object_absent")),
+            preps=_set(raw.get("prep")),
+            subjects=_set(raw.get("subject")),
+            modifiers=_set(raw.get("modifier")),
+            xcomps=_set(raw.get("xcomp")),
+            light_only=bool(raw.get("light_only")),
+            recipient_preps=tuple(str(p) for p in raw.get("recipient_preps") or ()),
+            confidence=float(raw.get("confidence", DEFAULT_CONFIDENCE)),
+        )
+
+    # -- matching -------------------------------------------------------------------------------------------
+    def object_token(self, doc: AnnotatedDoc, i: int) -> int | None:
+        """The token satisfying the ``object`` constraint (the event noun of "impose *sanctions*")."""
+        cands = kids(doc, i, OBJ) + kids(doc, i, PASS_SUBJ) + kids(doc, i, ("attr", "acomp", "oprd"))
+        if self.preps:
+            cands += [o for p, o in prep_objects(doc, i) if p in self.preps]
+        for c in cands:
+            if _lemma(doc, c) in self.objects:
+                return c
+            # "fire on", "set fire to" parse oddly; a compound inside the object counts too
+            for g in kids(doc, c, ("compound", "amod")):
+                if _lemma(doc, g) in self.objects:
+                    return c
+        return None
+
+    def matches(self, doc: AnnotatedDoc, i: int) -> bool:
+        t = doc.tokens[i]
+        if self.pos == "verb" and t.pos not in ("VERB", "AUX"):
+            return False
+        if self.pos == "noun" and t.pos not in ("NOUN", "PROPN"):
+            return False
+        if self.particle and particle(doc, i) != self.particle:
+            return False
+        dobj = first_kid(doc, i, OBJ)
+        if self.object_absent and dobj is not None:
+            return False
+        if self.object_required and dobj is None and not kids(doc, i, PASS_SUBJ):
+            return False
+        if dobj is not None and _lemma(doc, dobj) in self.exclude_objects:
+            return False
+        if self.preps and not any(p in self.preps for p, _ in prep_objects(doc, i)):
+            return False
+        if self.objects and self.object_token(doc, i) is None:
+            return False
+        if self.subjects:
+            subj = first_kid(doc, i, SUBJ)
+            if subj is None or _lemma(doc, subj) not in self.subjects:
+                return False
+        if self.modifiers and not any(
+            _lemma(doc, c) in self.modifiers for c in kids(doc, i, ("compound", "amod", "nmod", "npadvmod"))
+        ):
+            return False
+        return not (self.xcomps and not any(_lemma(doc, c) in self.xcomps for c in kids(doc, i, ("xcomp",))))
+
+
+def _lemma(doc: AnnotatedDoc, i: int) -> str:
+    return doc.tokens[i].lemma.lower()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    types: dict[str, dict[str, Any]]
+    by_lemma: dict[tuple[str, str], tuple[Trigger, ...]]
+    light_verbs: frozenset[str]
+    future_aux: frozenset[str]
+    planning_verbs: frozenset[str]
+    cooperative_types: frozenset[str]
+    conflictual_types: frozenset[str]
+    symmetric_types: frozenset[str]
+    actor_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+    def cameo(self, type_: str) -> str | None:
+        codes = self.types.get(type_, {}).get("cameo") or []
+        return str(codes[0]) if codes else None
+
+    def triggers_at(self, doc: AnnotatedDoc, i: int) -> list[Trigger]:
+        """The most specific entries matching token ``i`` (one per type)."""
+        t = doc.tokens[i]
+        pos = "verb" if t.pos in ("VERB", "AUX") else "noun" if t.pos in ("NOUN", "PROPN") else None
+        if pos is None:
+            return []
+        found = [e for e in self.by_lemma.get((pos, t.lemma.lower()), ()) if e.matches(doc, i)]
+        if not found:
+            return []
+        top = max(e.specificity for e in found)
+        best: dict[str, Trigger] = {}
+        for e in found:
+            if e.specificity == top and e.type not in best:
+                best[e.type] = e
+        return list(best.values())
+
+
+REPORTING_VERBS = (
+    "say", "tell", "announce", "declare", "state", "add", "note", "stress", "report", "claim", "insist",
+    "reiterate", "conclude", "confirm", "write", "quote", "explain", "affirm", "assert", "indicate", "argue",
+    "suggest", "emphasize", "emphasise", "maintain", "acknowledge", "admit", "believe", "think",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the ontology and every ``events/*.yaml`` lexicon once per process."""
+    root = resources.files("newsevents.ontology")
+    onto = yaml.safe_load(root.joinpath("plover.yaml").read_text("utf-8"))
+    by_lemma: dict[tuple[str, str], list[Trigger]] = {}
+    for entry in sorted(root.joinpath("events").iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(entry.read_text("utf-8"))
+        type_ = data["type"]
+        if type_ not in onto["types"]:
+            raise ValueError(f"{entry.name}: unknown PLOVER type {type_!r}")
+        for pos, key in (("verb", "verbs"), ("noun", "nouns")):
+            for raw in data.get(key) or ():
+                trig = Trigger.from_yaml(type_, pos, raw)  # type: ignore[arg-type]
+                for lemma in trig.lemmas:
+                    by_lemma.setdefault((pos, lemma), []).append(trig)
+    return Lexicon(
+        types=onto["types"],
+        by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        light_verbs=_set(onto.get("light_verbs")),
+        future_aux=_set(onto.get("future_aux")),
+        planning_verbs=_set(onto.get("planning_verbs")),
+        cooperative_types=frozenset(t.upper() for t in onto.get("cooperative_types", ())),
+        conflictual_types=frozenset(t.upper() for t in onto.get("conflictual_types", ())),
+        symmetric_types=frozenset(t.upper() for t in onto.get("symmetric_types", ())),
+        actor_nouns=_set(onto.get("actor_nouns")),
+        reporting_verbs=frozenset(REPORTING_VERBS),
+    )

@@ -1,0 +1,303 @@
+"""Event frames from the parse: which tokens are the actor and the recipient of a matched trigger.
+
+Patterns (their ids end up in the event's ``rule``):
+
+* ``verb``        active verb: actor = subject, recipient = dative / direct object / prepositional object;
+* ``passive``     "was assassinated by the US": actor = agent ("by"), recipient = passive subject;
+* ``light-verb``  event noun as object of a light verb ("held talks with", "expressed gratitude to",
+                  "imposed sanctions on"): actor = the light verb's subject, recipient from the noun's or the
+                  verb's prepositions;
+* ``noun-pp``     event noun inside a prepositional phrase of a verb ("made the comments *at a meeting with*
+                  X"): actor = that verb's subject;
+* ``noun``        an event noun with its own actor ("Israel's attack on", "talks between X and Y");
+* ``modal-demand`` "X said Y must ..." / "X declared that Y should ...": REQUEST from X to Y.
+
+Subjects missing from a clause are inherited the way English grammar does it: open complements take the
+object of an object-control verb ("urged the EU to support") or else the governor's subject, coordinated
+verbs share the subject, a relative pronoun subject is its antecedent ("Soleimani, who was assassinated").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events_lexicon import Lexicon, Trigger
+from newsevents.extract.events_syntax import (
+    OBJ,
+    PASS_SUBJ,
+    RELATIVE_PRONOUNS,
+    SUBJ,
+    first_kid,
+    is_passive,
+    kids,
+    np_tokens,
+    prep_objects,
+    semantic_head,
+)
+
+NON_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+VERBAL_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "for", "over", "between")
+MATERIAL_PREPS = (*VERBAL_PREPS, "in", "into", "at", "near", "from", "inside", "across", "throughout")
+MATERIAL_TYPES = {
+    "CONCEDE",
+    "COERCE",
+    "ASSAULT",
+    "MOBILIZE",
+    "SANCTION",
+    "PROTEST",
+    "AID",
+    "RETREAT",
+    "COOPERATE",
+}
+NOUN_PP_PREPS = {"at", "during", "after", "following", "in", "amid", "before", "since"}
+# Verbs whose object is the understood subject of their "to"-complement ("urged X to ...").
+OBJECT_CONTROL = {"urge", "ask", "order", "force", "tell", "persuade", "allow", "call", "invite", "press",
+                  "pressure", "encourage", "compel", "push", "advise", "request", "instruct", "require"}  # fmt: skip
+MODAL_DEMAND = {"must", "should", "ought", "need", "have"}
+
+
+@dataclass
+class Frame:
+    trigger: int
+    entry: Trigger
+    verb: int  # the clause verb that carries the event (the trigger itself for verb triggers)
+    actors: list[int] = field(default_factory=list)
+    recipients: list[int] = field(default_factory=list)
+    pattern: str = "verb"
+    consumed: set[int] = field(default_factory=set)  # tokens that belong to the trigger phrase
+
+    @property
+    def rule(self) -> str:
+        return f"{self.entry.rule}.{self.pattern}"
+
+
+def _antecedent(doc: AnnotatedDoc, tok: int, verb: int) -> int:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if doc.tokens[tok].lower in RELATIVE_PRONOUNS and doc.tokens[verb].dep == "relcl":
+        return doc.tokens[verb].head
+    return tok
+
+
+def subject_of(doc: AnnotatedDoc, v: int, depth: int = 0) -> int | None:
+    """The (possibly inherited) active subject of verb ``v``; None when the clause has none."""
+    s = first_kid(doc, v, SUBJ)
+    if s is not None:
+        if doc.tokens[s].lower in ("there",):
+            return None
+        return _antecedent(doc, s, v)
+    if depth > 4:
+        return None
+    t = doc.tokens[v]
+    head = t.head
+    if head == v:
+        return None
+    if t.dep in ("xcomp", "advcl") and t.dep == "xcomp":
+        obj = first_kid(doc, head, OBJ)
+        if obj is not None and doc.tokens[head].lemma.lower() in OBJECT_CONTROL:
+            return obj
+        if is_passive(doc, head):  # "X was asked to ..." -> X
+            ps = first_kid(doc, head, PASS_SUBJ)
+            if ps is not None:
+                return _antecedent(doc, ps, head)
+        return subject_of(doc, head, depth + 1)
+    if t.dep in ("conj", "advcl", "pcomp"):
+        if is_passive(doc, head) and t.dep == "conj":
+            return None
+        return subject_of(doc, head if t.dep != "pcomp" else _governing_verb(doc, head), depth + 1)
+    if t.dep in ("acl", "relcl") and not is_passive(doc, v):
+        return head
+    if t.dep in ("amod", "acomp") and doc.tokens[head].pos in ("NOUN", "PROPN"):
+        return None
+    if t.dep == "acomp" or doc.tokens[head].lemma.lower() in ("be",):
+        return subject_of(doc, head, depth + 1)
+    return None
+
+
+def _governing_verb(doc: AnnotatedDoc, i: int) -> int:
+    j = i
+    for _ in range(6):
+        if doc.tokens[j].pos in ("VERB", "AUX") or doc.tokens[j].head == j:
+            return j
+        j = doc.tokens[j].head
+    return j
+
+
+def agent_of(doc: AnnotatedDoc, i: int) -> int | None:
+    for p, o in prep_objects(doc, i):
+        if p == "by" and doc.tokens[o].ent_type not in NON_PARTICIPANT_ENTS:
+            return o
+    return None
+
+
+def is_actor_like(doc: AnnotatedDoc, head: int, lex: Lexicon) -> bool:
+    """A noun phrase that names or describes people, groups, organisations or states."""
+    t = doc.tokens[head]
+    if t.ent_type in NON_PARTICIPANT_ENTS:
+        return False
+    if t.pos == "PRON":
+        return t.lower not in ("it", "this", "that", "which", "what", "itself", "something", "anything")
+    sem = semantic_head(doc, head)
+    if doc.tokens[sem].lemma.lower() in lex.actor_nouns or doc.tokens[sem].lower in lex.actor_nouns:
+        return True
+    return any(doc.tokens[j].ent_type in ACTOR_ENTS for j in np_tokens(doc, head))
+
+
+def _participant_ok(doc: AnnotatedDoc, i: int) -> bool:
+    t = doc.tokens[i]
+    return t.ent_type not in NON_PARTICIPANT_ENTS and t.pos in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")
+
+
+def _recipient_from(doc: AnnotatedDoc, sources: list[int], preps: tuple[str, ...], lex: Lexicon,
+                    skip: set[int]) -> list[int]:  # fmt: skip
+    """Candidate recipients under ``sources`` in preference order (dative, object, prepositions)."""
+    cands: list[int] = []
+    for s in sources:
+        for p, o in prep_objects(doc, s):
+            if p == "dative" and o not in skip:
+                cands.append(o)
+        for o in kids(doc, s, ("dative", "iobj")):
+            if o not in skip and doc.tokens[o].pos in ("NOUN", "PROPN", "PRON"):
+                cands.append(o)
+        for o in kids(doc, s, OBJ):
+            if o not in skip:
+                cands.append(o)
+    for wanted in preps:
+        for s in sources:
+            for p, o in prep_objects(doc, s):
+                if p == wanted and o not in skip:
+                    cands.append(o)
+    cands = [c for c in dict.fromkeys(cands) if _participant_ok(doc, c)]
+    liked = [c for c in cands if is_actor_like(doc, c, lex)]
+    if liked:
+        return [liked[0]]
+    # an object that is a thing ("homes", "power lines"): a named entity inside it is the party affected
+    for c in cands[:1]:
+        for j in doc.subtree(c):
+            if doc.tokens[j].ent_type in ("GPE", "ORG", "NORP", "PERSON") and j not in skip:
+                return [j]
+    return []
+
+
+def _pref(entry: Trigger) -> tuple[str, ...]:
+    base = MATERIAL_PREPS if entry.type in MATERIAL_TYPES else VERBAL_PREPS
+    return (*entry.recipient_preps, *(p for p in base if p not in entry.recipient_preps))
+
+
+def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame:
+    frame = Frame(v, entry, v)
+    obj_tok = entry.object_token(doc, v) if entry.objects else None
+    if obj_tok is not None:
+        frame.consumed.add(obj_tok)
+    passive = is_passive(doc, v)
+    if passive:
+        frame.pattern = "passive"
+        agent = agent_of(doc, v)
+        if agent is not None:
+            frame.actors = [agent]
+        ps = first_kid(doc, v, PASS_SUBJ)
+        if ps is not None and ps not in frame.consumed:
+            frame.recipients = [_antecedent(doc, ps, v)]
+        elif doc.tokens[v].dep == "acl":
+            frame.recipients = [doc.tokens[v].head]
+        if not frame.recipients:
+            skip = frame.consumed | set(frame.actors)
+            frame.recipients = _recipient_from(doc, [v], _pref(entry), lex, skip)
+        return frame
+    subj = subject_of(doc, v)
+    if subj is not None:
+        frame.actors = [subj]
+    skip = set(frame.consumed) | set(frame.actors)
+    sources = [v] + ([obj_tok] if obj_tok is not None else [])
+    frame.recipients = _recipient_from(doc, sources, _pref(entry), lex, skip)
+    if not frame.recipients and entry.type in ("REQUEST", "ACCUSE", "THREATEN", "AGREE", "REJECT"):
+        # "demanded that the US cancel ...": the subject of the complement clause is addressed
+        for c in kids(doc, v, ("ccomp",)):
+            s = subject_of(doc, c)
+            if s is not None and is_actor_like(doc, s, lex) and s not in skip:
+                frame.recipients = [s]
+                break
+    return frame
+
+
+def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame | None:
+    """Frame for an event noun, or None when nothing ties it to an actor or a counterpart."""
+    t = doc.tokens[n]
+    frame = Frame(n, entry, n, pattern="noun")
+    own = first_kid(doc, n, ("poss",))
+    if own is None:
+        own = agent_of(doc, n)
+    if own is None:
+        for c in kids(doc, n, ("compound", "amod", "nmod")):
+            if doc.tokens[c].ent_type in ("GPE", "NORP", "ORG"):
+                own = c
+                break
+    between = [o for p, o in prep_objects(doc, n) if p == "between"]
+    frame.recipients = _recipient_from(doc, [n], _pref(entry), lex, {own} if own is not None else set())
+    frame.recipients = [r for r in frame.recipients if r not in between] or frame.recipients
+    head = t.head
+    head_lemma = doc.tokens[head].lemma.lower()
+    if t.dep in (*OBJ, "nsubjpass", "attr", "oprd") and head_lemma in lex.light_verbs:
+        frame.pattern, frame.verb = "light-verb", head
+        if own is None:
+            own = agent_of(doc, head) if is_passive(doc, head) else subject_of(doc, head)
+        if not frame.recipients:
+            frame.recipients = _recipient_from(
+                doc, [head], _pref(entry), lex, {n} | ({own} if own else set())
+            )
+    elif t.dep == "pobj" and doc.tokens[head].lower in NOUN_PP_PREPS and not entry.light_only:
+        gv = doc.tokens[head].head
+        if doc.tokens[gv].pos in ("VERB", "AUX") and not is_passive(doc, gv):
+            frame.pattern, frame.verb = "noun-pp", gv
+            if own is None:
+                own = subject_of(doc, gv)
+    elif own is None and entry.light_only:
+        return None
+    if own is None and between:
+        frame.actors = [between[0]]
+        frame.recipients = [c for c in _conj_rest(doc, between[0])][:1] or frame.recipients
+        return frame
+    if own is None:
+        if entry.light_only or not frame.recipients:
+            return None
+    else:
+        frame.actors = [own]
+    return frame
+
+
+def _conj_rest(doc: AnnotatedDoc, i: int) -> list[int]:
+    return [c for c in doc.children[i] if doc.tokens[c].dep == "conj"]
+
+
+def modal_demand_frames(doc: AnnotatedDoc, lex: Lexicon, request_entry: Trigger) -> list[Frame]:
+    """ "X said/declared/reiterated that Y must ..." -> REQUEST X -> Y (the modal is the trigger)."""
+    out = []
+    for t in doc.tokens:
+        if t.lemma.lower() not in MODAL_DEMAND or t.dep != "aux":
+            continue
+        if t.lower in ("have", "has", "had", "need", "needs") and not any(
+            doc.tokens[c].lower == "to" for c in doc.children[t.head]
+        ):
+            continue
+        c = t.head
+        if doc.tokens[c].dep not in ("ccomp", "conj") or any(
+            doc.tokens[k].dep == "neg" for k in doc.children[c]
+        ):
+            continue
+        r = doc.tokens[c].head
+        if doc.tokens[r].lemma.lower() not in lex.reporting_verbs | {
+            "conclude",
+            "remind",
+            "declare",
+            "reiterate",
+        }:
+            continue
+        speaker = subject_of(doc, r) if not is_passive(doc, r) else agent_of(doc, r)
+        addressee = subject_of(doc, c)
+        if speaker is None or addressee is None or not is_actor_like(doc, addressee, lex):
+            continue
+        if doc.tokens[addressee].lower in ("we", "i", "us"):
+            continue
+        out.append(Frame(t.i, request_entry, r, [speaker], [addressee], pattern="modal-demand"))
+    return out

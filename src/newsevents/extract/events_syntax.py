@@ -1,0 +1,128 @@
+"""Small dependency-tree helpers shared by the event lexicon matcher and the role finder.
+
+They read the spaCy-free :class:`AnnotatedDoc` (ClearNLP-style labels of the English spaCy models).
+"""
+
+from __future__ import annotations
+
+from newsevents.annotate.doc import AnnotatedDoc
+
+SUBJ = ("nsubj", "csubj", "expl")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+# Quantity and group words whose "of" object is the real participant ("thousands of students").
+QUANTITY_HEADS = {
+    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "group",
+    "number", "some", "most", "many", "one", "two", "three", "four", "five", "all", "majority", "third",
+    "half", "members", "member", "team", "band", "crowd", "delegation", "contingent", "deployment", "scores",
+    "score", "handful", "part", "rest", "each", "several", "both", "none", "unit", "batch",
+}  # fmt: skip
+# Dependents that are not part of a participant's noun phrase.
+NP_CUT = {"relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep", "appos", "dep", "mark"}
+NP_KEEP_PREPS = {"of", "in", "from"}
+
+
+def kids(doc: AnnotatedDoc, i: int, deps: tuple[str, ...] | set[str]) -> list[int]:
+    return [c for c in doc.children[i] if doc.tokens[c].dep in deps]
+
+
+def first_kid(doc: AnnotatedDoc, i: int, deps: tuple[str, ...] | set[str]) -> int | None:
+    found = kids(doc, i, deps)
+    return found[0] if found else None
+
+
+def particle(doc: AnnotatedDoc, i: int) -> str | None:
+    k = first_kid(doc, i, ("prt",))
+    return doc.tokens[k].lower if k is not None else None
+
+
+def prep_objects(doc: AnnotatedDoc, i: int) -> list[tuple[str, int]]:
+    """``(preposition, object)`` pairs under token ``i`` ("met *with* X", "an attack *on* Y")."""
+    out = []
+    for p in kids(doc, i, ("prep", "agent", "dative")):
+        t = doc.tokens[p]
+        if t.dep == "dative" and t.pos in ("NOUN", "PROPN", "PRON"):
+            out.append(("dative", p))
+            continue
+        for o in kids(doc, p, ("pobj", "pcomp")):
+            out.append(("by" if t.dep == "agent" else t.lower, o))
+        # "between X and Y", "on behalf of X": a second-level prep keeps the first preposition
+        if not kids(doc, p, ("pobj", "pcomp")):
+            for _, o in prep_objects(doc, p):
+                out.append((t.lower, o))
+    return out
+
+
+def is_passive(doc: AnnotatedDoc, i: int) -> bool:
+    if kids(doc, i, PASS_SUBJ) or kids(doc, i, ("auxpass",)):
+        return True
+    t = doc.tokens[i]
+    # participle modifier "a camp attacked by militiamen"
+    return t.dep == "acl" and t.tag == "VBN"
+
+
+def semantic_head(doc: AnnotatedDoc, i: int) -> int:
+    """Descend from quantity/group words to their "of" object: "thousands of students" -> students."""
+    seen = 0
+    while doc.tokens[i].lower in QUANTITY_HEADS and seen < 3:
+        nxt = [o for p, o in prep_objects(doc, i) if p == "of"]
+        if not nxt:
+            break
+        i, seen = nxt[0], seen + 1
+    return i
+
+
+def np_tokens(doc: AnnotatedDoc, head: int, keep_appos: bool = True) -> list[int]:
+    """Token indices of the noun phrase headed by ``head`` (no relative clauses, no coordination)."""
+    out = [head]
+    for c in doc.children[head]:
+        t = doc.tokens[c]
+        if t.dep == "appos" and keep_appos:
+            out.extend(np_tokens(doc, c, keep_appos=False))
+            continue
+        if t.dep == "prep" and t.lower in NP_KEEP_PREPS:
+            for o in kids(doc, c, ("pobj",)):
+                out.append(c)
+                out.extend(np_tokens(doc, o, keep_appos=False))
+            continue
+        if t.dep in NP_CUT:
+            continue
+        out.extend(doc.subtree(c))
+    out = sorted(set(out))
+    # keep a contiguous run around the head (a parse error must not make a span swallow the sentence)
+    run = [head]
+    for k in sorted((j for j in out if j < head), reverse=True):
+        if k == run[0] - 1:
+            run.insert(0, k)
+    for k in (j for j in out if j > head):
+        if k == run[-1] + 1:
+            run.append(k)
+    while len(run) > 1 and doc.tokens[run[-1]].pos == "PUNCT":
+        run.pop()
+    while len(run) > 1 and doc.tokens[run[0]].pos == "PUNCT":
+        run.pop(0)
+    return run
+
+
+def conjuncts(doc: AnnotatedDoc, i: int) -> list[int]:
+    """``i`` and the heads coordinated with it ("Lavrov and Cavusoglu")."""
+    out, stack = [], [i]
+    while stack:
+        j = stack.pop()
+        out.append(j)
+        stack.extend(c for c in doc.children[j] if doc.tokens[c].dep == "conj")
+    return sorted(out)
+
+
+def clause_verb(doc: AnnotatedDoc, i: int) -> int:
+    """The verb governing token ``i`` (itself when it is a verb)."""
+    j = i
+    for _ in range(12):
+        t = doc.tokens[j]
+        if t.pos in ("VERB", "AUX") and t.dep not in ("amod", "compound"):
+            return j
+        if t.head == j:
+            return j
+        j = t.head
+    return j

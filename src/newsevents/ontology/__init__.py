@@ -1,0 +1,1 @@
+"""Data files: PLOVER ontology, event lexicons, place aliases (read with importlib.resources)."""
