@@ -4,11 +4,12 @@ Two events support the same real-world event when (all configurable in :class:`C
 
 - they have the same PLOVER ``type`` (and the same ``mode`` when ``same_mode``);
 - their actors match and their recipients match.  Actor ids are article-local, so participants are compared
-  by *keys*: the normalised name (case, accents, punctuation and a leading "the" ignored), the surname of a
-  multi-word name together with the country (``kuleba|UKR``), and — when ``match_country_sector`` — the
+  by *keys*: the normalised name (case, accents, punctuation and a leading "the" ignored), the last word of the
+  name (the surname) together with the country (``kuleba|UKR``), and — when ``match_country_sector`` — the
   ``country|sector`` pair (POLECAT's actor coding: "Russia"'s government and "the Kremlin" meet).  Two
   participants match when they share a key; two missing participants match each other, a missing one never
-  matches a present one;
+  matches a present one.  For ``symmetric_types`` (default CONSULT: "A met B" is "B held talks with A")
+  actor and recipient may be swapped;
 - their dates are compatible: equal, one a prefix of the other (``2022-03`` holds ``2022-03-10``), or day
   dates at most ``max_day_gap`` days apart; an event without a date joins nothing;
 - their places are compatible: same geonames id, same normalised name, or within ``max_km``; an event
@@ -47,6 +48,8 @@ class ClusterRules:
     require_place: bool = False
     exclude_duplicates: bool = True
     min_confidence: float = 0.0
+    # Types whose two sides are interchangeable ("A met B" = "B held talks with A"): matched in either order.
+    symmetric_types: tuple[str, ...] = ("CONSULT",)
 
     @classmethod
     def from_file(cls, path: str | Path) -> ClusterRules:
@@ -54,6 +57,8 @@ class ClusterRules:
         import yaml
 
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        if "symmetric_types" in data:
+            data["symmetric_types"] = tuple(data["symmetric_types"] or ())
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:
@@ -144,9 +149,8 @@ def participant_keys(
     norm = normalise_name(name) if name else ""
     if norm:
         keys.add(f"n:{norm}")
-        words = norm.split()
-        if len(words) > 1 and country:
-            keys.add(f"s:{words[-1]}|{country}")
+        if country:  # "Kuleba" (UKR) is "Dmytro Kuleba" (UKR)
+            keys.add(f"s:{norm.split()[-1]}|{country}")
     if rules.match_country_sector and country and sector:
         keys.add(f"c:{country}|{sector}")
     return frozenset(keys)
@@ -217,6 +221,8 @@ def cluster_events(events: Iterable[ClusterInput], rules: ClusterRules | None = 
             ev.recipient_name, ev.recipient_country, ev.recipient_sector, ev.has_recipient, rules
         )
         lookup = [(ev.type, mode, a, r) for a in sorted(a_keys) for r in sorted(r_keys)]
+        if ev.type in rules.symmetric_types:
+            lookup += [(ev.type, mode, r, a) for a in sorted(a_keys) for r in sorted(r_keys)]
         home = None
         if ev.date:
             candidates = {id(c): c for k in lookup for c in index.get(k, ())}

@@ -16,6 +16,10 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+# datasketch ≥ 2.0 names its hashing scheme and wants it back when a signature is rebuilt from stored values;
+# signatures of different schemes are not comparable, so the scheme is stored with each signature.
+_HAS_SCHEME = hasattr(MinHash(num_perm=1), "scheme")
+SCHEME: str = str(getattr(MinHash(num_perm=1), "scheme", "legacy"))
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ def signature_bytes(sig: LeanMinHash) -> bytes:
 
 def signature_from_bytes(data: bytes, config: DedupConfig) -> LeanMinHash:
     values = np.frombuffer(data, dtype=np.uint64)
+    if _HAS_SCHEME:
+        return LeanMinHash(seed=config.seed, hashvalues=values, scheme=SCHEME)  # type: ignore[call-arg,unused-ignore]
     return LeanMinHash(seed=config.seed, hashvalues=values)
 
 

@@ -24,6 +24,7 @@ import duckdb
 from newsevents.model import ErrorRecord, Result
 from newsevents.store import rows as R
 from newsevents.store.dedup import (
+    SCHEME,
     DedupConfig,
     NearDuplicateIndex,
     signature,
@@ -167,8 +168,8 @@ class Store:
             index = NearDuplicateIndex(self.dedup_config)
             rows = self.connect().execute(
                 "SELECT m.article_id, m.signature, a.ingest_seq, a.duplicate_of FROM minhashes m "
-                "JOIN articles a ON a.id = m.article_id WHERE m.num_perm = ? ORDER BY a.ingest_seq",
-                [self.dedup_config.num_perm],
+                "JOIN articles a ON a.id = m.article_id WHERE m.num_perm = ? AND m.scheme = ? ORDER BY a.ingest_seq",
+                [self.dedup_config.num_perm, SCHEME],
             )
             for article_id, blob, seq, dup in rows.fetchall():
                 index.add(article_id, signature_from_bytes(blob, self.dedup_config), seq, dup)
@@ -220,7 +221,9 @@ class Store:
                     # Later articles of this same batch must see this one: add before the commit and undo on error.
                     index.add(aid, sig, art_seq, dup[0] if dup else None)
                     pending_index.append((aid, sig, art_seq, dup[0] if dup else None))
-                    table_rows["minhashes"].append((aid, self.dedup_config.num_perm, signature_bytes(sig)))
+                    table_rows["minhashes"].append(
+                        (aid, self.dedup_config.num_perm, SCHEME, signature_bytes(sig))
+                    )
                 for name, rows in R.result_rows(
                     item,
                     duplicate_of=dup[0] if dup else None,

@@ -174,7 +174,7 @@ ERRORS = Table(
 
 MINHASHES = Table(
     "minhashes",
-    (("article_id", "VARCHAR"), ("num_perm", "INTEGER"), ("signature", "BLOB")),
+    (("article_id", "VARCHAR"), ("num_perm", "INTEGER"), ("scheme", "VARCHAR"), ("signature", "BLOB")),
     primary_key=("article_id",),
     doc="MinHash signature of each article's word shingles, so the LSH index is rebuilt at each ingest.",
 )
