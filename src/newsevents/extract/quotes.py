@@ -1,16 +1,98 @@
-"""Quotes stage (placeholder until the quotes issue lands: emits nothing)."""
+"""Quotes stage: direct, indirect and mixed speech, each attributed to a speaker resolved by the actors stage.
+
+The finders (``quotes_direct``, ``quotes_indirect``) propose candidates; this module merges overlapping
+detections of the same statement, labels indirect speech holding quoted words as ``mixed``, and turns
+candidates into :class:`~newsevents.model.Quote` records whose speaker comes from
+``ctx.actors.speaker_for`` (coreference lives in the actors stage, not here).  See ``docs/quotes.md``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsevents.model import Quote
+from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.actor_table import ActorTable
+from newsevents.extract.cues import load_cues
+from newsevents.extract.quotes_base import Candidate
+from newsevents.extract.quotes_direct import find_direct
+from newsevents.extract.quotes_indirect import find_indirect
+from newsevents.extract.quotes_marks import Stretch, find_stretches
+from newsevents.model import Quote, Span, stable_id
 from newsevents.registry import stages
 
 if TYPE_CHECKING:
     from newsevents.pipeline import Context
 
+DUPLICATE_OVERLAP = 0.5  # two detections sharing more than half of each one's content are one statement
+
 
 @stages.register("quotes", requires=("actors",), assigns=("quotes",))
 def extract_quotes(ctx: Context) -> tuple[Quote, ...]:
-    return ()
+    return quotes_of(ctx.doc, ctx.actors, ctx.article.id)
+
+
+def quotes_of(doc: AnnotatedDoc, actors: ActorTable, article_id: str) -> tuple[Quote, ...]:
+    """All quotes of one annotated article, in text order."""
+    return tuple(_record(doc, actors, article_id, c) for c in find_candidates(doc))
+
+
+def find_candidates(doc: AnnotatedDoc) -> list[Candidate]:
+    """Merged quote candidates of ``doc`` in text order (the record-free core, handy for tests)."""
+    cues = load_cues()
+    stretches = find_stretches(doc.text)
+    direct = find_direct(doc, cues, stretches)
+    indirect = [_with_kind(c, stretches) for c in find_indirect(doc, cues)]
+    return sorted(merge(direct, indirect), key=lambda c: (c.start, c.end))
+
+
+def merge(direct: Sequence[Candidate], indirect: Sequence[Candidate]) -> list[Candidate]:
+    """Direct quotes first, then indirect ones that are not another detection of an accepted statement."""
+    accepted: list[Candidate] = list(direct)
+    direct_cues = {c.cue_token for c in direct if c.cue_token is not None}
+    for cand in sorted(indirect, key=lambda c: (-c.confidence, -(c.end - c.start), c.start)):
+        if cand.cue_token in direct_cues:
+            continue  # that cue attributes a direct quote
+        if any(_duplicate(cand, other) for other in accepted):
+            continue
+        if any(d.start <= cand.start and cand.end <= d.end for d in direct):
+            continue  # reported speech inside a direct quote belongs to that quote
+        accepted.append(cand)
+    return accepted
+
+
+def _duplicate(a: Candidate, b: Candidate) -> bool:
+    overlap = min(a.end, b.end) - max(a.start, b.start)
+    if overlap <= 0:
+        return False
+    if a.cue_token is not None and a.cue_token == b.cue_token:
+        return True
+    return overlap > DUPLICATE_OVERLAP * (a.end - a.start) and overlap > DUPLICATE_OVERLAP * (b.end - b.start)
+
+
+def _with_kind(cand: Candidate, stretches: Sequence[Stretch]) -> Candidate:
+    """Indirect speech that holds quoted words ("said they had made “no progress”") is mixed."""
+    for st in stretches:
+        if st.closed and cand.start <= st.start and st.end <= cand.end + 1:
+            return replace(cand, kind="mixed")
+    return cand
+
+
+def _record(doc: AnnotatedDoc, actors: ActorTable, article_id: str, cand: Candidate) -> Quote:
+    text = doc.text
+    speaker = None
+    if cand.speaker is not None:
+        speaker = actors.speaker_for(Span.of(text, *cand.speaker))
+    cue = Span.of(text, *cand.cue) if cand.cue else None
+    content = Span.of(text, cand.start, cand.end)
+    return Quote(
+        id=stable_id(article_id, "quote", cand.start, cand.end),
+        article_id=article_id,
+        kind=cand.kind,
+        speaker=speaker,
+        cue=cue,
+        content=content,
+        rule=cand.rule,
+        confidence=cand.confidence,
+    )

@@ -1,0 +1,144 @@
+"""What the direct and indirect quote finders share: the candidate record and parse helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.cues import Cues
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+# Dependents that belong to a speaker's words ("the Iranian parliament speaker", "Hamas' political chief").
+_NP_LEFT_DEPS = {
+    "det",
+    "amod",
+    "compound",
+    "poss",
+    "case",
+    "nmod",
+    "nummod",
+    "quantmod",
+    "punct",
+    "flat",
+    "advmod",
+}
+_QUOTE_CHARS = "\"'“”‘’«»„‹›`"
+_TRAILING_TRIM = set(" \t\n,;:.—–-") | {"(", "["}
+_LEADING_TRIM = set(" \t\n,;:—–-") | {")", "]"}
+_TRAILING_WORDS = {"and", "but", "or"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A quote found by one rule, before merging: character offsets, not yet records."""
+
+    kind: QuoteKind
+    start: int  # content
+    end: int
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    rule: str
+    confidence: float
+    cue_token: int | None = None
+    inherited: bool = False  # the speaker came from another clause ("..., adding that", a continued quote)
+
+    def with_content(self, start: int, end: int) -> Candidate:
+        return replace(self, start=start, end=end)
+
+
+def np_span(doc: AnnotatedDoc, i: int) -> tuple[int, int]:
+    """Character span of the noun phrase headed by token ``i`` (left modifiers, compounds, its entity)."""
+    toks = doc.tokens
+    left = i
+    for j in sorted(doc.children[i]):
+        if j < i and toks[j].dep in _NP_LEFT_DEPS:
+            left = min(left, doc.subtree(j)[0])
+    right = i
+    for j in sorted(doc.children[i]):
+        if j > i and toks[j].dep in ("compound", "flat", "flat:name") and j == right + 1:
+            right = j
+    k = doc.ent_of_token[i]
+    if k is not None and doc.ents[k].label in NAME_ENTS:
+        ent = doc.ents[k]
+        left, right = min(left, ent.start_token), max(right, ent.end_token - 1)
+    while left < i and toks[left].dep == "punct":
+        left += 1
+    return toks[left].start, toks[right].end
+
+
+def subject_of(doc: AnnotatedDoc, verb: int) -> int | None:
+    """The subject token of ``verb``: nsubj, or the object of a passive's "by" agent."""
+    kids = doc.children[verb]
+    for j in kids:
+        if doc.tokens[j].dep in SUBJECT_DEPS and doc.tokens[j].dep != "nsubjpass":
+            return j
+    for j in kids:
+        if doc.tokens[j].dep == "agent":
+            for g in doc.children[j]:
+                if doc.tokens[g].dep == "pobj":
+                    return g
+    return None
+
+
+def is_cue_verb(doc: AnnotatedDoc, i: int, cues: Cues) -> bool:
+    t = doc.tokens[i]
+    if t.pos not in ("VERB", "AUX") or t.dep in ("amod", "compound"):
+        return False
+    lemma = t.lemma.lower()
+    if lemma in cues.speech_verbs:
+        return True
+    if lemma in cues.document_verbs:
+        subj = subject_of(doc, i)
+        return subj is not None and doc.tokens[subj].lemma.lower() in cues.document_nouns
+    return False
+
+
+def trim(text: str, start: int, end: int, marks: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding punctuation and spaces, a leading word of ``marks`` ("that")
+    and a dangling "and"/"but"/"or"."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and text[start] in _LEADING_TRIM:
+            start, changed = start + 1, True
+        while end > start and (text[end - 1] in _TRAILING_TRIM or text[end - 1].isspace()):
+            end, changed = end - 1, True
+        first = _first_word(text, start, end)
+        after = start + len(first)
+        if first and first.lower() in marks and after < end and (text[after].isspace() or text[after] == ","):
+            start, changed = after, True
+        last = _last_word(text, start, end)
+        if (
+            last
+            and last.lower() in _TRAILING_WORDS
+            and end - len(last) > start
+            and text[end - len(last) - 1].isspace()
+        ):
+            end, changed = end - len(last), True
+    return start, end
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    k = start
+    while k < end and text[k].isalpha():
+        k += 1
+    return text[start:k]
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    k = end
+    while k > start and text[k - 1].isalpha():
+        k -= 1
+    return text[k:end]
+
+
+def has_quote_mark(text: str) -> bool:
+    return any(c in _QUOTE_CHARS for c in text)
+
+
+def word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))

@@ -1,0 +1,190 @@
+"""Indirect (reported) speech from the dependency parse: a reporting cue, its speaker and its content.
+
+Constructions (rule names in parentheses):
+- "X said (that) S", "X told reporters S", content after or before the cue (``quotes.indirect.clause``);
+- "But, he added, S" and "S, he said, S" where the cue hangs off the content (``quotes.indirect.parenthetical``);
+- "..., adding that S", "and stressed S": a new quote by the governing cue's speaker (``quotes.participial``);
+- "urged Congress to act", "accused Russia of war crimes", "called for talks" (``quotes.indirect.object``);
+- "according to X, S" / "S, according to X" (``quotes.indirect.according-to``).
+"""
+
+from __future__ import annotations
+
+from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.cues import Cues
+from newsevents.extract.quotes_base import Candidate, is_cue_verb, np_span, subject_of, trim, word_count
+
+_OBJECT_DEPS = {"xcomp", "dobj", "oprd", "dative", "prep"}
+_CONTENT_PREPS = {"for", "on", "of", "about", "against", "to"}
+_INHERITING_DEPS = {"advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "dep", "parataxis"}
+_PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "dep", "conj"}
+MIN_CONTENT_WORDS = 2
+
+
+def find_indirect(doc: AnnotatedDoc, cues: Cues) -> list[Candidate]:
+    """Every indirect-speech candidate of ``doc``, in text order."""
+    out: list[Candidate] = []
+    for t in doc.tokens:
+        cand = _according_to(doc, t.i, cues)
+        if cand is None and is_cue_verb(doc, t.i, cues):
+            cand = _reported(doc, t.i, cues)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _reported(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
+    tok = doc.tokens[i]
+    subj = subject_of(doc, i)
+    inherited = False
+    if subj is None and tok.dep in _INHERITING_DEPS:
+        subj = inherited_subject(doc, i, cues)
+        inherited = subj is not None
+    rng = _complement_range(doc, i, cues, subj)
+    rule = "quotes.participial" if inherited else "quotes.indirect.clause"
+    if rng is not None and rng[2] == "object":
+        rule = "quotes.participial" if inherited else "quotes.indirect.object"
+    if rng is None and subj is not None and not inherited:
+        rng = _parenthetical_range(doc, i)
+        rule = "quotes.indirect.parenthetical"
+    if rng is None:
+        return None
+    a, b, _ = rng
+    b = _cut_at_continuation(doc, i, a, b, cues)
+    if b < a:
+        return None
+    start, end = _content_chars(doc, a, b, cues)
+    if end <= start or word_count(doc.text[start:end]) < MIN_CONTENT_WORDS:
+        return None
+    speaker = np_span(doc, subj) if subj is not None else None
+    if speaker is not None and start <= speaker[0] and speaker[1] <= end:
+        return None  # the "content" is the speaker's own phrase: a parse error
+    confidence = 0.8 if rule != "quotes.indirect.object" else 0.6
+    return Candidate(
+        "indirect",
+        start,
+        end,
+        (tok.start, tok.end),
+        speaker,
+        rule,
+        confidence,
+        cue_token=i,
+        inherited=inherited,
+    )
+
+
+def inherited_subject(doc: AnnotatedDoc, i: int, cues: Cues) -> int | None:
+    """The speaker of a subjectless cue ("..., adding that"): the subject of the nearest governing cue verb,
+    else of the nearest governing verb."""
+    fallback: int | None = None
+    for j in doc.ancestors(i):
+        if doc.tokens[j].sent != doc.tokens[i].sent:
+            break
+        subj = subject_of(doc, j)
+        if is_cue_verb(doc, j, cues):
+            if subj is not None:
+                return subj
+            continue
+        if subj is not None and fallback is None and doc.tokens[j].pos in ("VERB", "AUX"):
+            fallback = subj
+    return fallback
+
+
+def _complement_range(doc: AnnotatedDoc, i: int, cues: Cues, subj: int | None) -> tuple[int, int, str] | None:
+    """Token range ``[a, b]`` of the cue's content clause (ccomp), or of its object-like complements."""
+    kids = doc.children[i]
+    for j in kids:
+        if doc.tokens[j].dep == "ccomp":
+            sub = doc.subtree(j)
+            return sub[0], sub[-1], "clause"
+    if not cues.takes_object_content(doc.tokens[i].lemma):
+        return None
+    parts: list[int] = []
+    for j in kids:
+        t = doc.tokens[j]
+        if j < i or j == subj or t.dep not in _OBJECT_DEPS:
+            continue
+        if t.dep == "prep" and t.lower not in _CONTENT_PREPS:
+            continue
+        parts.extend(doc.subtree(j))
+    if not parts:
+        return None
+    return min(parts), max(parts), "object"
+
+
+def _parenthetical_range(doc: AnnotatedDoc, i: int) -> tuple[int, int, str] | None:
+    """Content of a cue that hangs off its content: "But, he added, S" / "S, he said" / "S, he said, S"."""
+    tok = doc.tokens[i]
+    if tok.dep not in _PARENTHETICAL_DEPS or tok.head == i:
+        return None
+    head = tok.head
+    if doc.tokens[head].sent != tok.sent:
+        return None
+    whole = doc.subtree(head)
+    cue_part = doc.subtree(i)
+    a, b = whole[0], whole[-1]
+    if cue_part[0] <= a:
+        a = cue_part[-1] + 1
+    elif cue_part[-1] >= b:
+        b = cue_part[0] - 1
+    return (a, b, "clause") if a <= b else None
+
+
+def _cut_at_continuation(doc: AnnotatedDoc, i: int, a: int, b: int, cues: Cues) -> int:
+    """End the content before a participial continuation inside it ("S, adding that T"): T is its own quote."""
+    for j in range(a, b + 1):
+        t = doc.tokens[j]
+        if j == i or t.tag != "VBG" or subject_of(doc, j) is not None or not is_cue_verb(doc, j, cues):
+            continue
+        if t.dep in _INHERITING_DEPS:
+            return min(b, doc.subtree(j)[0] - 1)
+    return b
+
+
+def _content_chars(doc: AnnotatedDoc, a: int, b: int, cues: Cues) -> tuple[int, int]:
+    toks = doc.tokens
+    while a <= b and (
+        toks[a].dep == "mark" and toks[a].lower in cues.content_marks or toks[a].pos == "PUNCT"
+    ):
+        if toks[a].pos == "PUNCT" and toks[a].text in "“\"‘'«":
+            break
+        a += 1
+    if a > b:
+        return 0, 0
+    return trim(doc.text, toks[a].start, toks[b].end)
+
+
+def _according_to(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
+    """ "according to X, S" / "S, according to X": X speaks, the rest of the sentence is the content."""
+    toks = doc.tokens
+    for phrase in cues.according_phrases:
+        n = len(phrase)
+        if i + n > len(toks) or tuple(t.lower for t in toks[i : i + n]) != phrase:
+            continue
+        last = i + n - 1
+        objs = [j for j in doc.children[last] if toks[j].dep == "pobj"]
+        if not objs:
+            return None
+        sent = doc.sentence_of(i)
+        phrase_tokens = [i, *doc.subtree(last)]
+        p0, p1 = min(phrase_tokens), max(phrase_tokens)
+        a, b = sent.start_token, sent.end_token - 1
+        if p0 - a <= 1:  # leading ("But according to ...")
+            a = p1 + 1
+        elif b - p1 <= 1:
+            b = p0 - 1
+        start, end = _content_chars(doc, a, b, cues)
+        if end <= start or word_count(doc.text[start:end]) < MIN_CONTENT_WORDS:
+            return None
+        cue = (toks[i].start, toks[last].end)
+        return Candidate(
+            "indirect",
+            start,
+            end,
+            cue,
+            np_span(doc, objs[0]),
+            "quotes.indirect.according-to",
+            0.8,
+            cue_token=i,
+        )
+    return None
