@@ -105,7 +105,7 @@ class Participants:
                     if s is not None and s != sem:
                         found = self.resolve(s, depth + 1)
                         if found is not None:
-                            return replace(found, span=doc.span(sem, sem + 1))
+                            return found  # named by its antecedent's mention, which carries the name
                     break
         if hit is None:
             if tok.pos == "PRON" and tok.lower in ("it", "they", "he", "she", "we", "i", "this", "that"):

@@ -144,6 +144,26 @@ def _lemma(doc: AnnotatedDoc, i: int) -> str:
     return doc.tokens[i].lemma.lower()
 
 
+def lemma_variants(doc: AnnotatedDoc, i: int) -> list[str]:
+    """The parser's lemma plus stems from the word form: the small model mis-lemmatises some verbs
+    ("staged" -> "stag"), and a trigger must not depend on that."""
+    t = doc.tokens[i]
+    out = [t.lemma.lower()]
+    w = t.lower
+    if t.pos in ("VERB", "AUX"):
+        if w.endswith("ied"):
+            out.append(w[:-3] + "y")
+        if w.endswith("ed"):
+            out += [w[:-1], w[:-2], w[:-3] if len(w) > 4 and w[-3] == w[-4] else w[:-2]]
+        if w.endswith("ing"):
+            out += [w[:-3], w[:-3] + "e"]
+        if w.endswith("s"):
+            out.append(w[:-1])
+    elif w.endswith("s") and len(w) > 3:
+        out.append(w[:-1])
+    return list(dict.fromkeys(out))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     types: dict[str, dict[str, Any]]
@@ -167,7 +187,8 @@ class Lexicon:
         pos = "verb" if t.pos in ("VERB", "AUX") else "noun" if t.pos in ("NOUN", "PROPN") else None
         if pos is None:
             return []
-        found = [e for e in self.by_lemma.get((pos, t.lemma.lower()), ()) if e.matches(doc, i)]
+        entries = [e for v in lemma_variants(doc, i) for e in self.by_lemma.get((pos, v), ())]
+        found = [e for e in dict.fromkeys(entries) if e.matches(doc, i)]
         if not found:
             return []
         top = max(e.specificity for e in found)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.events_lexicon import Lexicon, Trigger
+from newsevents.extract.events_lexicon import Lexicon, Trigger, lemma_variants
 from newsevents.extract.events_syntax import (
     OBJ,
     PASS_SUBJ,
@@ -55,7 +55,7 @@ NOUN_PP_PREPS = {"at", "during", "after", "following", "in", "amid", "before", "
 # Verbs whose object is the understood subject of their "to"-complement ("urged X to ...").
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "tell", "persuade", "allow", "call", "invite", "press",
                   "pressure", "encourage", "compel", "push", "advise", "request", "instruct", "require"}  # fmt: skip
-MODAL_DEMAND = {"must", "should", "ought", "need", "have"}
+MODAL_DEMAND = {"must", "should", "ought"}
 
 
 @dataclass
@@ -226,6 +226,8 @@ def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame
     t = doc.tokens[n]
     frame = Frame(n, entry, n, pattern="noun")
     own = first_kid(doc, n, ("poss",))
+    if own is not None and doc.tokens[own].pos == "PRON":
+        own = None  # "held *their* first meeting": the possessor is the light verb's subject
     if own is None:
         own = agent_of(doc, n)
     if own is None:
@@ -237,8 +239,9 @@ def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame
     frame.recipients = _recipient_from(doc, [n], _pref(entry), lex, {own} if own is not None else set())
     frame.recipients = [r for r in frame.recipients if r not in between] or frame.recipients
     head = t.head
-    head_lemma = doc.tokens[head].lemma.lower()
-    if t.dep in (*OBJ, "nsubjpass", "attr", "oprd") and head_lemma in lex.light_verbs:
+    if t.dep in (*OBJ, "nsubjpass", "attr", "oprd") and any(
+        v in lex.light_verbs for v in lemma_variants(doc, head)
+    ):
         frame.pattern, frame.verb = "light-verb", head
         if own is None:
             own = agent_of(doc, head) if is_passive(doc, head) else subject_of(doc, head)
@@ -275,10 +278,6 @@ def modal_demand_frames(doc: AnnotatedDoc, lex: Lexicon, request_entry: Trigger)
     out = []
     for t in doc.tokens:
         if t.lemma.lower() not in MODAL_DEMAND or t.dep != "aux":
-            continue
-        if t.lower in ("have", "has", "had", "need", "needs") and not any(
-            doc.tokens[c].lower == "to" for c in doc.children[t.head]
-        ):
             continue
         c = t.head
         if doc.tokens[c].dep not in ("ccomp", "conj") or any(

@@ -15,7 +15,7 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 QUANTITY_HEADS = {
     "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions", "group",
     "number", "some", "most", "many", "one", "two", "three", "four", "five", "all", "majority", "third",
-    "half", "members", "member", "team", "band", "crowd", "delegation", "contingent", "deployment", "scores",
+    "half", "tens", "members", "member", "team", "band", "crowd", "delegation", "contingent", "deployment", "scores",
     "score", "handful", "part", "rest", "each", "several", "both", "none", "unit", "batch",
 }  # fmt: skip
 # Dependents that are not part of a participant's noun phrase.
@@ -108,10 +108,15 @@ def np_tokens(doc: AnnotatedDoc, head: int, keep_appos: bool = True) -> list[int
 def conjuncts(doc: AnnotatedDoc, i: int) -> list[int]:
     """``i`` and the heads coordinated with it ("Lavrov and Cavusoglu")."""
     out, stack = [], [i]
+    nominal = doc.tokens[i].pos in ("NOUN", "PROPN", "PRON")
     while stack:
         j = stack.pop()
         out.append(j)
-        stack.extend(c for c in doc.children[j] if doc.tokens[c].dep == "conj")
+        stack.extend(
+            c
+            for c in doc.children[j]
+            if doc.tokens[c].dep == "conj" and (not nominal or doc.tokens[c].pos in ("NOUN", "PROPN", "PRON"))
+        )
     return sorted(out)
 
 
