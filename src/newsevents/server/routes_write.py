@@ -23,9 +23,11 @@ bearer = HTTPBearer(auto_error=False, description="the token in NEWSEVENTS_TOKEN
 _extract_lock = threading.Lock()
 
 
-def run_extract(body: M.ArticleIn, **meta: str | None) -> Result:
+def run_extract(
+    body: M.ArticleIn, title: str | None = None, source: str | None = None, url: str | None = None
+) -> Result:
     with _extract_lock:
-        return extract(body.text, body.date, **meta)
+        return extract(body.text, body.date, title=title, source=source, url=url)
 
 
 def result_json(result: Result) -> dict[str, Any]:
