@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 PATTERN_CONFIDENCE = {
     "verb": 1.0, "passive": 0.95, "light-verb": 0.95, "noun-pp": 0.85, "noun": 0.75, "modal-demand": 0.7,
 }  # fmt: skip
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"}
 MODAL_DEMAND_ENTRY = Trigger(
     "REQUEST", "modal-demand", "verb", frozenset({"must"}), mode="demand", confidence=0.8
 )
@@ -47,6 +48,8 @@ def find_frames(doc: AnnotatedDoc, lex: Lexicon) -> list[Frame]:
     verb_frames: list[Frame] = []
     nouns: list[tuple[int, Trigger]] = []
     for t in doc.tokens:
+        if t.ent_type in NAME_ENTS and t.pos != "VERB":
+            continue  # "Palestinian Resistance *Movement*", "Economic *Cooperation*": part of a name
         for entry in lex.triggers_at(doc, t.i):
             if entry.pos == "verb":
                 verb_frames.append(verb_frame(doc, t.i, entry, lex))
@@ -69,6 +72,9 @@ def _merge_same_event(doc: AnnotatedDoc, frames: list[Frame]) -> list[Frame]:
     by_token = {(f.trigger, f.entry.type): f for f in frames if f.entry.pos == "verb"}
     out = []
     for f in frames:
+        t = doc.tokens[f.trigger]
+        if f.entry.pos == "verb" and t.dep == "conj" and (t.head, f.entry.type) in by_token:
+            continue  # "killed one soldier and wounded two others": one attack
         if f.entry.pos == "noun":
             v = doc.tokens[f.trigger].head
             host = by_token.get((v, f.entry.type))
@@ -114,6 +120,17 @@ class Participants:
         _, actor = hit
         country = actor.country or (gazetteer().country_of(actor.name) if actor.kind == "GPE" else None)
         return Participant(actor.name, actor.id, country, actor.sector, span)
+
+
+def _shared_modifier_conjuncts(people: Participants, heads: list[int]) -> list[int]:
+    """Drop conjuncts that name nobody when the first one does: "Israeli helicopters and tanks" is one
+    actor (the modifier is shared), not Israel plus an unknown "tanks"."""
+    if len(heads) < 2:
+        return heads
+    first = people.resolve(heads[0])
+    if first is None or first.actor_id is None:
+        return heads
+    return [heads[0], *(h for h in heads[1:] if (p := people.resolve(h)) is not None and p.actor_id is not None)]
 
 
 def _key(p: Participant | None) -> str:
@@ -163,7 +180,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         actor_heads = [c for h in f.actors for c in conjuncts(doc, h)]
         recip_heads = [c for h in f.recipients for c in conjuncts(doc, h) if c not in actor_heads]
         pairs: list[tuple[int | None, int | None]]
-        if type_ in lex.symmetric_types and len(actor_heads) > 1 and not recip_heads:
+        actor_heads = _shared_modifier_conjuncts(people, actor_heads)
+        if type_ in lex.symmetric_types and len(actor_heads) > 1:
             pairs = [(actor_heads[0], other) for other in actor_heads[1:]]
         else:
             pairs = [(a, r) for a in (actor_heads or [None]) for r in (recip_heads or [None])]

@@ -106,8 +106,16 @@ def subject_of(doc: AnnotatedDoc, v: int, depth: int = 0) -> int | None:
         if is_passive(doc, head) and t.dep == "conj":
             return None
         return subject_of(doc, head if t.dep != "pcomp" else _governing_verb(doc, head), depth + 1)
-    if t.dep in ("acl", "relcl") and not is_passive(doc, v):
+    if t.dep == "relcl" and not is_passive(doc, v):
         return head
+    if t.dep == "acl" and not is_passive(doc, v):
+        # "forces launching an attack" -> forces; "issued a declaration demanding ..." -> the issuer;
+        # "converged for a rally to protest ..." -> those who converged
+        hd = doc.tokens[head]
+        if hd.dep in ("nsubj", "nsubjpass") or hd.head == head:
+            return head
+        gv = _governing_verb(doc, hd.head)
+        return subject_of(doc, gv, depth + 1) if gv != v else head
     if t.dep in ("amod", "acomp") and doc.tokens[head].pos in ("NOUN", "PROPN"):
         return None
     if t.dep == "acomp" or doc.tokens[head].lemma.lower() in ("be",):
@@ -181,6 +189,8 @@ def _recipient_from(doc: AnnotatedDoc, sources: list[int], preps: tuple[str, ...
 
 
 def _pref(entry: Trigger) -> tuple[str, ...]:
+    if entry.pos == "noun" and entry.recipient_preps:
+        return entry.recipient_preps  # an event noun's counterpart comes with its own preposition
     base = MATERIAL_PREPS if entry.type in MATERIAL_TYPES else VERBAL_PREPS
     return (*entry.recipient_preps, *(p for p in base if p not in entry.recipient_preps))
 

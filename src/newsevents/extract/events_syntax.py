@@ -19,8 +19,8 @@ QUANTITY_HEADS = {
     "score", "handful", "part", "rest", "each", "several", "both", "none", "unit", "batch",
 }  # fmt: skip
 # Dependents that are not part of a participant's noun phrase.
-NP_CUT = {"relcl", "acl", "punct", "cc", "conj", "advcl", "parataxis", "prep", "appos", "dep", "mark"}
-NP_KEEP_PREPS = {"of", "in", "from"}
+NP_CUT = {"relcl", "acl", "cc", "conj", "advcl", "parataxis", "prep", "appos", "dep", "mark"}
+NP_KEEP_PREPS = {"of", "in", "from", "for"}
 
 
 def kids(doc: AnnotatedDoc, i: int, deps: tuple[str, ...] | set[str]) -> list[int]:
