@@ -19,7 +19,7 @@ from newsevents.extract.quotes_base import Candidate
 from newsevents.extract.quotes_direct import find_direct
 from newsevents.extract.quotes_indirect import find_indirect
 from newsevents.extract.quotes_marks import Stretch, find_stretches
-from newsevents.model import Quote, Span, stable_id
+from newsevents.model import Quote, Span, Speaker, stable_id
 from newsevents.registry import stages
 
 if TYPE_CHECKING:
@@ -79,11 +79,21 @@ def _with_kind(cand: Candidate, stretches: Sequence[Stretch]) -> Candidate:
     return cand
 
 
+def _speaker(text: str, actors: ActorTable, cand: Candidate) -> Speaker | None:
+    """Resolve the speaker's head word ("minister" in "Turkey's foreign minister", not "Turkey"); the record
+    keeps the whole phrase as its mention.  A phrase no actor covers keeps its own words (``none``)."""
+    assert cand.speaker is not None
+    phrase = Span.of(text, *cand.speaker)
+    head = Span.of(text, *(cand.speaker_head or cand.speaker))
+    resolved = actors.speaker_for(head)
+    if resolved.actor_id is None:
+        return Speaker(phrase.text, None, None, phrase, "none")
+    return replace(resolved, mention=phrase)
+
+
 def _record(doc: AnnotatedDoc, actors: ActorTable, article_id: str, cand: Candidate) -> Quote:
     text = doc.text
-    speaker = None
-    if cand.speaker is not None:
-        speaker = actors.speaker_for(Span.of(text, *cand.speaker))
+    speaker = _speaker(text, actors, cand) if cand.speaker is not None else None
     cue = Span.of(text, *cand.cue) if cand.cue else None
     content = Span.of(text, cand.start, cand.end)
     return Quote(

@@ -45,6 +45,7 @@ class Candidate:
     confidence: float
     cue_token: int | None = None
     inherited: bool = False  # the speaker came from another clause ("..., adding that", a continued quote)
+    speaker_head: tuple[int, int] | None = None  # the head word (or its name) inside ``speaker``
 
     def with_content(self, start: int, end: int) -> Candidate:
         return replace(self, start=start, end=end)
@@ -68,6 +69,14 @@ def np_span(doc: AnnotatedDoc, i: int) -> tuple[int, int]:
     while left < i and toks[left].dep == "punct":
         left += 1
     return toks[left].start, toks[right].end
+
+
+def head_span(doc: AnnotatedDoc, i: int) -> tuple[int, int]:
+    """Character span of token ``i``, widened to the name entity it belongs to ("Saeed Khatibzadeh")."""
+    k = doc.ent_of_token[i]
+    if k is not None and doc.ents[k].label in NAME_ENTS:
+        return doc.ents[k].start, doc.ents[k].end
+    return doc.tokens[i].start, doc.tokens[i].end
 
 
 def subject_of(doc: AnnotatedDoc, verb: int) -> int | None:

@@ -20,7 +20,15 @@ from collections.abc import Sequence
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.cues import Cues
-from newsevents.extract.quotes_base import Candidate, is_cue_verb, np_span, subject_of, trim, word_count
+from newsevents.extract.quotes_base import (
+    Candidate,
+    head_span,
+    is_cue_verb,
+    np_span,
+    subject_of,
+    trim,
+    word_count,
+)
 from newsevents.extract.quotes_indirect import inherited_subject
 from newsevents.extract.quotes_marks import Stretch
 
@@ -70,13 +78,32 @@ def find_direct(doc: AnnotatedDoc, cues: Cues, stretches: Sequence[Stretch]) -> 
                 subj = inherited_subject(doc, cue, cues)
             tok = doc.tokens[cue]
             speaker = np_span(doc, subj) if subj is not None else None
-            cand = Candidate("direct", start, end, (tok.start, tok.end), speaker, rule, 0.9, cue_token=cue)
+            head = head_span(doc, subj) if subj is not None else None
+            cand = Candidate(
+                "direct",
+                start,
+                end,
+                (tok.start, tok.end),
+                speaker,
+                rule,
+                0.9,
+                cue_token=cue,
+                speaker_head=head,
+            )
         elif (
             last is not None and para - last[1] <= 1 and not before_text and word_count(text[start:end]) >= 3
         ):
             prev = last[0]
             cand = Candidate(
-                "direct", start, end, prev.cue, prev.speaker, "quotes.direct.continued", 0.7, inherited=True
+                "direct",
+                start,
+                end,
+                prev.cue,
+                prev.speaker,
+                "quotes.direct.continued",
+                0.7,
+                inherited=True,
+                speaker_head=prev.speaker_head,
             )
         else:
             continue

@@ -12,13 +12,23 @@ from __future__ import annotations
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.cues import Cues
-from newsevents.extract.quotes_base import Candidate, is_cue_verb, np_span, subject_of, trim, word_count
+from newsevents.extract.quotes_base import (
+    Candidate,
+    head_span,
+    is_cue_verb,
+    np_span,
+    subject_of,
+    trim,
+    word_count,
+)
 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "dative", "prep"}
 _CONTENT_PREPS = {"for", "on", "of", "about", "against", "to"}
 _INHERITING_DEPS = {"advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "dep", "parataxis"}
 _PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "dep", "conj"}
 MIN_CONTENT_WORDS = 2
+_CONFIDENCE = {"quotes.indirect.object": 0.6, "quotes.indirect.parenthetical": 0.7}
+_LEAD_IN_DEPS = {"cc", "advmod", "punct", "intj", "mark"}
 
 
 def find_indirect(doc: AnnotatedDoc, cues: Cues) -> list[Candidate]:
@@ -45,11 +55,13 @@ def _reported(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
     if rng is not None and rng[2] == "object":
         rule = "quotes.participial" if inherited else "quotes.indirect.object"
     if rng is None and subj is not None and not inherited:
-        rng = _parenthetical_range(doc, i)
+        rng = _parenthetical_range(doc, i, cues)
         rule = "quotes.indirect.parenthetical"
     if rng is None:
         return None
     a, b, _ = rng
+    if b < i and rule == "quotes.indirect.clause":
+        a = _clause_start(doc, i)  # "S1, but S2, a source said": the whole lead-in is the content
     b = _cut_at_continuation(doc, i, a, b, cues)
     if b < a:
         return None
@@ -57,9 +69,9 @@ def _reported(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
     if end <= start or word_count(doc.text[start:end]) < MIN_CONTENT_WORDS:
         return None
     speaker = np_span(doc, subj) if subj is not None else None
-    if speaker is not None and start <= speaker[0] and speaker[1] <= end:
-        return None  # the "content" is the speaker's own phrase: a parse error
-    confidence = 0.8 if rule != "quotes.indirect.object" else 0.6
+    if speaker is not None and start <= speaker[0] and speaker[1] <= end and not start <= tok.start < end:
+        return None  # the "content" holds the speaker but not the cue: a parse error
+    confidence = _CONFIDENCE.get(rule, 0.8)
     return Candidate(
         "indirect",
         start,
@@ -70,6 +82,7 @@ def _reported(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
         confidence,
         cue_token=i,
         inherited=inherited,
+        speaker_head=head_span(doc, subj) if subj is not None else None,
     )
 
 
@@ -112,22 +125,48 @@ def _complement_range(doc: AnnotatedDoc, i: int, cues: Cues, subj: int | None) -
     return min(parts), max(parts), "object"
 
 
-def _parenthetical_range(doc: AnnotatedDoc, i: int) -> tuple[int, int, str] | None:
+def _parenthetical_range(doc: AnnotatedDoc, i: int, cues: Cues) -> tuple[int, int, str] | None:
     """Content of a cue that hangs off its content: "But, he added, S" / "S, he said" / "S, he said, S"."""
     tok = doc.tokens[i]
     if tok.dep not in _PARENTHETICAL_DEPS or tok.head == i:
         return None
     head = tok.head
-    if doc.tokens[head].sent != tok.sent:
+    if doc.tokens[head].sent != tok.sent or is_cue_verb(doc, head, cues):
         return None
     whole = doc.subtree(head)
     cue_part = doc.subtree(i)
+    if not _set_off(doc, cue_part, whole):
+        return None  # "X said that Moscow would respond": a clause inside the content, not an aside
     a, b = whole[0], whole[-1]
-    if cue_part[0] <= a:
-        a = cue_part[-1] + 1
+    lead_in = [j for j in whole if j < cue_part[0]]
+    if all(doc.tokens[j].dep in _LEAD_IN_DEPS for j in lead_in):
+        a = cue_part[-1] + 1  # "But, he added, S": only connectives precede the cue
     elif cue_part[-1] >= b:
-        b = cue_part[0] - 1
+        b = cue_part[0] - 1  # "S, he said."
     return (a, b, "clause") if a <= b else None
+
+
+def _set_off(doc: AnnotatedDoc, cue_part: list[int], whole: list[int]) -> bool:
+    """An aside is set off by punctuation on both sides, or by connectives before it ("But, he added, S")
+    or the end of its clause after it ("S, he said.")."""
+    toks = doc.tokens
+    before, after = cue_part[0] - 1, cue_part[-1] + 1
+    left = (
+        toks[cue_part[0]].pos == "PUNCT"
+        or (before >= 0 and toks[before].pos == "PUNCT")
+        or all(toks[j].dep in _LEAD_IN_DEPS for j in whole if j < cue_part[0])
+    )
+    right = toks[cue_part[-1]].pos == "PUNCT" or after > whole[-1] or toks[after].pos == "PUNCT"
+    return left and right
+
+
+def _clause_start(doc: AnnotatedDoc, i: int) -> int:
+    """The first token of the cue's sentence, or the one after an earlier cue or colon in that sentence."""
+    sent = doc.sentence_of(i)
+    for j in range(i - 1, sent.start_token - 1, -1):
+        if doc.tokens[j].text == ":":
+            return j + 1
+    return sent.start_token
 
 
 def _cut_at_continuation(doc: AnnotatedDoc, i: int, a: int, b: int, cues: Cues) -> int:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 _OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "``": "''\"", "‘": "’'"}
 _CLOSERS = {"”", "»", "›"}
 _MARK_RE = re.compile(r"``|''|[“”«»„‹›\"‘’']")
+_CONTINUATION = {"„": "„", "``": "``", "‘": "‘", "«": "«"}
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;,") | {"“", "‘", "«", '"', "'"}
 
 
@@ -92,7 +93,7 @@ def find_stretches(text: str) -> list[Stretch]:
     for p, (pstart, pend) in enumerate(paragraphs):
         if not text[pstart:pend].strip():
             continue
-        if stack and not _opens_with_quote(text, pstart, pend):
+        if stack and not _opens_with_quote(text, pstart, pend, stack[0].mark):
             # The quote left open did not continue here: it ended with the previous non-empty paragraph.
             _close_unfinished(out, stack, _last_text_end(text, paragraphs, p))
         continuing = bool(stack)
@@ -129,8 +130,17 @@ def _close_unfinished(out: list[Stretch], stack: list[_Open], end: int) -> None:
 
 
 def _outermost(stretches: list[Stretch]) -> list[Stretch]:
-    """Drop stretches lying inside another one; keep text order."""
-    ordered = sorted(stretches, key=lambda s: (s.start, -s.end))
+    """Drop stretches lying inside another one; keep text order.  A stretch left unclosed (a stray mark)
+    ends where the next properly closed one starts, so it never swallows a real quote."""
+    closed_starts = sorted(s.start for s in stretches if s.closed)
+    cut: list[Stretch] = []
+    for s in stretches:
+        if not s.closed:
+            end = min([c for c in closed_starts if c > s.start] + [s.end])
+            if end < s.end:
+                s = Stretch(s.start, end, s.inner_start, max(s.inner_start, end), closed=False)
+        cut.append(s)
+    ordered = sorted(cut, key=lambda s: (s.start, -s.end))
     out: list[Stretch] = []
     for s in ordered:
         if out and s.start < out[-1].end:
@@ -139,9 +149,10 @@ def _outermost(stretches: list[Stretch]) -> list[Stretch]:
     return out
 
 
-def _opens_with_quote(text: str, start: int, end: int) -> bool:
+def _opens_with_quote(text: str, start: int, end: int, mark: str) -> bool:
+    """Does the paragraph open with the same kind of mark as the quote left open (the continuation style)?"""
     body = text[start:end].lstrip()
-    return bool(body) and (body[0] in "“\"«„‘'" or body.startswith("``"))
+    return body.startswith(_CONTINUATION.get(mark, mark))
 
 
 def _last_text_end(text: str, paragraphs: list[tuple[int, int]], p: int) -> int:
