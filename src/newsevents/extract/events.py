@@ -130,7 +130,10 @@ def _shared_modifier_conjuncts(people: Participants, heads: list[int]) -> list[i
     first = people.resolve(heads[0])
     if first is None or first.actor_id is None:
         return heads
-    return [heads[0], *(h for h in heads[1:] if (p := people.resolve(h)) is not None and p.actor_id is not None)]
+    return [
+        heads[0],
+        *(h for h in heads[1:] if (p := people.resolve(h)) is not None and p.actor_id is not None),
+    ]
 
 
 def _key(p: Participant | None) -> str:

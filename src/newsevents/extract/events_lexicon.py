@@ -32,12 +32,21 @@ from newsevents.extract.events_syntax import OBJ, PASS_SUBJ, SUBJ, first_kid, ki
 DEFAULT_CONFIDENCE = 0.8
 
 
+def _word(value: Any) -> str:
+    """YAML 1.1 reads bare on/off/yes/no as booleans; in a lexicon they are words ("call off", "on")."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value).lower()
+
+
 def _set(value: Any) -> frozenset[str]:
     if value is None:
         return frozenset()
-    if isinstance(value, str):
-        return frozenset({value.lower()})
-    return frozenset(str(v).lower() for v in value)
+    if isinstance(value, (str, bool)):
+        return frozenset({_word(value)})
+    return frozenset(_word(v) for v in value)
 
 
 @dataclass(frozen=True)
@@ -81,7 +90,7 @@ class Trigger:
             pos=pos,
             lemmas=lemmas,
             mode=str(raw.get("mode") or ""),
-            particle=raw.get("particle"),
+            particle=_word(raw["particle"]) if "particle" in raw else None,
             objects=_set(raw.get("object")),
             exclude_objects=_set(raw.get("exclude_object")),
             object_required=bool(raw.get("object_required")),
@@ -91,7 +100,7 @@ class Trigger:
             modifiers=_set(raw.get("modifier")),
             xcomps=_set(raw.get("xcomp")),
             light_only=bool(raw.get("light_only")),
-            recipient_preps=tuple(str(p) for p in raw.get("recipient_preps") or ()),
+            recipient_preps=tuple(_word(p) for p in raw.get("recipient_preps") or ()),
             confidence=float(raw.get("confidence", DEFAULT_CONFIDENCE)),
         )
 

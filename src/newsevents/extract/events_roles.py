@@ -37,7 +37,7 @@ from newsevents.extract.events_syntax import (
 )
 
 NON_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 VERBAL_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "for", "over", "between")
 MATERIAL_PREPS = (*VERBAL_PREPS, "in", "into", "at", "near", "from", "inside", "across", "throughout")
 MATERIAL_TYPES = {
@@ -201,6 +201,8 @@ def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame
     if obj_tok is not None:
         frame.consumed.add(obj_tok)
     passive = is_passive(doc, v)
+    if passive and entry.preps and agent_of(doc, v) is None:
+        passive = False  # adjectival passive: "Israel *is opposed to* French mediation"
     if passive:
         frame.pattern = "passive"
         agent = agent_of(doc, v)
@@ -216,11 +218,27 @@ def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame
             frame.recipients = _recipient_from(doc, [v], _pref(entry), lex, skip)
         return frame
     subj = subject_of(doc, v)
+    if subj is None and not is_passive(doc, v):
+        pass
+    elif subj is None:
+        ps = first_kid(doc, v, PASS_SUBJ)
+        subj = _antecedent(doc, ps, v) if ps is not None else None
     if subj is not None:
         frame.actors = [subj]
     skip = set(frame.consumed) | set(frame.actors)
     sources = [v] + ([obj_tok] if obj_tok is not None else [])
     frame.recipients = _recipient_from(doc, sources, _pref(entry), lex, skip)
+    if not frame.recipients and entry.type in ("THREATEN", "REQUEST", "REJECT"):
+        # "threatened to stop talks *if the United States* goes ahead": the condition names the target
+        for c in doc.subtree(v):
+            if doc.tokens[c].dep == "advcl" and any(
+                doc.tokens[k].dep == "mark" and doc.tokens[k].lower in ("if", "unless")
+                for k in doc.children[c]
+            ):
+                s = subject_of(doc, c)
+                if s is not None and is_actor_like(doc, s, lex) and s not in skip:
+                    frame.recipients = [s]
+                    break
     if not frame.recipients and entry.type in ("REQUEST", "ACCUSE", "THREATEN", "AGREE", "REJECT"):
         # "demanded that the US cancel ...": the subject of the complement clause is addressed
         for c in kids(doc, v, ("ccomp",)):
