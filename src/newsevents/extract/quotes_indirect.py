@@ -24,7 +24,7 @@ from newsevents.extract.quotes_base import (
 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "dative", "prep"}
 _CONTENT_PREPS = {"for", "on", "of", "about", "against", "to"}
-_INHERITING_DEPS = {"advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "dep", "parataxis"}
+_INHERITING_DEPS = {"advcl", "conj", "xcomp", "dep", "parataxis", "acl"}
 _PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "dep", "conj"}
 MIN_CONTENT_WORDS = 2
 _CONFIDENCE = {"quotes.indirect.object": 0.6, "quotes.indirect.parenthetical": 0.7}
@@ -47,9 +47,11 @@ def _reported(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
     tok = doc.tokens[i]
     subj = subject_of(doc, i)
     inherited = False
-    if subj is None and tok.dep in _INHERITING_DEPS:
+    if subj is None and is_continuation(doc, i, cues):
         subj = inherited_subject(doc, i, cues)
         inherited = subj is not None
+    if subj is None:
+        return None  # no one to attribute it to ("It was announced that ...", a gerund inside a clause)
     rng = _complement_range(doc, i, cues, subj)
     rule = "quotes.participial" if inherited else "quotes.indirect.clause"
     if rng is not None and rng[2] == "object":
@@ -84,6 +86,19 @@ def _reported(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
         inherited=inherited,
         speaker_head=head_span(doc, subj) if subj is not None else None,
     )
+
+
+def is_continuation(doc: AnnotatedDoc, i: int, cues: Cues, *, set_off: bool = False) -> bool:
+    """A subjectless cue continuing someone's words: ", adding that ...", "and stressed that ...", "a
+    statement saying ..." (not a gerund inside a clause: "pilloried for acknowledging that ...").  With
+    ``set_off`` a participle must follow a comma or "and", as a continuation that ends the previous quote."""
+    tok = doc.tokens[i]
+    if tok.dep not in _INHERITING_DEPS or subject_of(doc, i) is not None:
+        return False
+    if tok.tag == "VBG" and set_off:
+        first = doc.subtree(i)[0]
+        return first > 0 and doc.tokens[first - 1].text in (",", ";", "—", "–", "and", "while")
+    return tok.tag == "VBG" or tok.dep == "conj"
 
 
 def inherited_subject(doc: AnnotatedDoc, i: int, cues: Cues) -> int | None:
@@ -173,9 +188,12 @@ def _cut_at_continuation(doc: AnnotatedDoc, i: int, a: int, b: int, cues: Cues) 
     """End the content before a participial continuation inside it ("S, adding that T"): T is its own quote."""
     for j in range(a, b + 1):
         t = doc.tokens[j]
-        if j == i or t.tag != "VBG" or subject_of(doc, j) is not None or not is_cue_verb(doc, j, cues):
-            continue
-        if t.dep in _INHERITING_DEPS:
+        if (
+            j != i
+            and t.tag == "VBG"
+            and is_cue_verb(doc, j, cues)
+            and is_continuation(doc, j, cues, set_off=True)
+        ):
             return min(b, doc.subtree(j)[0] - 1)
     return b
 
