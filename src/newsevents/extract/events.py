@@ -79,8 +79,6 @@ def _merge_same_event(doc: AnnotatedDoc, frames: list[Frame]) -> list[Frame]:
             v = doc.tokens[f.trigger].head
             host = by_token.get((v, f.entry.type))
             if host is not None and doc.tokens[f.trigger].dep in ("nsubj", "nsubjpass", "dobj", "pobj"):
-                if f.trigger in host.actors:
-                    host.actors = []
                 continue
         out.append(f)
     return out

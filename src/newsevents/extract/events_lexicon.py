@@ -13,6 +13,7 @@ A lexicon entry is a verb or noun trigger with optional constraints, all read fr
 ``subject``          the subject's lemma must be one of these ("peacekeepers *arrived*")
 ``modifier``         a compound/amod modifier lemma the noun must have ("*hunger* strike")
 ``xcomp``            an open-clause complement verb lemma the verb must govern ("ordered ... to *suspend*")
+``object_is_recipient`` the matched ``object`` is the party affected ("released *prisoners*")
 ``light_only``       nouns: fire only as object of a light verb or with an own actor ("Israel's attack")
 ``mode``, ``recipient_preps``, ``confidence``, ``id``
 """
@@ -66,6 +67,7 @@ class Trigger:
     modifiers: frozenset[str] = frozenset()
     xcomps: frozenset[str] = frozenset()
     light_only: bool = False
+    object_is_recipient: bool = False
     recipient_preps: tuple[str, ...] = ()
     confidence: float = DEFAULT_CONFIDENCE
 
@@ -100,6 +102,7 @@ class Trigger:
             modifiers=_set(raw.get("modifier")),
             xcomps=_set(raw.get("xcomp")),
             light_only=bool(raw.get("light_only")),
+            object_is_recipient=bool(raw.get("object_is_recipient")),
             recipient_preps=tuple(_word(p) for p in raw.get("recipient_preps") or ()),
             confidence=float(raw.get("confidence", DEFAULT_CONFIDENCE)),
         )
@@ -108,8 +111,8 @@ class Trigger:
     def object_token(self, doc: AnnotatedDoc, i: int) -> int | None:
         """The token satisfying the ``object`` constraint (the event noun of "impose *sanctions*")."""
         cands = kids(doc, i, OBJ) + kids(doc, i, PASS_SUBJ) + kids(doc, i, ("attr", "acomp", "oprd"))
-        if self.preps:
-            cands += [o for p, o in prep_objects(doc, i) if p in self.preps]
+        # "provide X *with* a loan": the thing given can sit in a with-phrase
+        cands += [o for p, o in prep_objects(doc, i) if p in self.preps or p == "with"]
         for c in cands:
             if _lemma(doc, c) in self.objects:
                 return c

@@ -19,6 +19,7 @@ verbs share the subject, a relative pronoun subject is its antecedent ("Soleiman
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsevents.annotate.doc import AnnotatedDoc
@@ -55,6 +56,8 @@ NOUN_PP_PREPS = {"at", "during", "after", "following", "in", "amid", "before", "
 # Verbs whose object is the understood subject of their "to"-complement ("urged X to ...").
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "tell", "persuade", "allow", "call", "invite", "press",
                   "pressure", "encourage", "compel", "push", "advise", "request", "instruct", "require"}  # fmt: skip
+# Agent nouns by their form: miners, protesters, activists, civilians, residents, migrants, Shiites
+AGENT_SUFFIX = re.compile(r"(?:[^e]ers?|ists?|ians?|ants?|ents?|ites?|ees?)$")
 MODAL_DEMAND = {"must", "should", "ought"}
 
 
@@ -141,19 +144,21 @@ def agent_of(doc: AnnotatedDoc, i: int) -> int | None:
 
 def is_actor_like(doc: AnnotatedDoc, head: int, lex: Lexicon) -> bool:
     """A noun phrase that names or describes people, groups, organisations or states."""
-    t = doc.tokens[head]
+    sem = semantic_head(doc, head)
+    t = doc.tokens[sem]
     if t.ent_type in NON_PARTICIPANT_ENTS:
         return False
     if t.pos == "PRON":
         return t.lower not in ("it", "this", "that", "which", "what", "itself", "something", "anything")
-    sem = semantic_head(doc, head)
-    if doc.tokens[sem].lemma.lower() in lex.actor_nouns or doc.tokens[sem].lower in lex.actor_nouns:
+    if t.pos == "PROPN":  # a name the NER missed ("Kyiv") is still a name
+        return True
+    if t.lemma.lower() in lex.actor_nouns or t.lower in lex.actor_nouns or AGENT_SUFFIX.search(t.lower):
         return True
     return any(doc.tokens[j].ent_type in ACTOR_ENTS for j in np_tokens(doc, head))
 
 
 def _participant_ok(doc: AnnotatedDoc, i: int) -> bool:
-    t = doc.tokens[i]
+    t = doc.tokens[semantic_head(doc, i)]
     return t.ent_type not in NON_PARTICIPANT_ENTS and t.pos in ("NOUN", "PROPN", "PRON", "NUM", "ADJ", "X")
 
 
@@ -200,6 +205,8 @@ def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame
     obj_tok = entry.object_token(doc, v) if entry.objects else None
     if obj_tok is not None:
         frame.consumed.add(obj_tok)
+        if entry.object_is_recipient and is_actor_like(doc, obj_tok, lex):  # "released *prisoners*"
+            frame.recipients = [obj_tok]
     passive = is_passive(doc, v)
     if passive and entry.preps and agent_of(doc, v) is None:
         passive = False  # adjectival passive: "Israel *is opposed to* French mediation"
@@ -227,7 +234,8 @@ def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame
         frame.actors = [subj]
     skip = set(frame.consumed) | set(frame.actors)
     sources = [v] + ([obj_tok] if obj_tok is not None else [])
-    frame.recipients = _recipient_from(doc, sources, _pref(entry), lex, skip)
+    if not frame.recipients:
+        frame.recipients = _recipient_from(doc, sources, _pref(entry), lex, skip)
     if not frame.recipients and entry.type in ("THREATEN", "REQUEST", "REJECT"):
         # "threatened to stop talks *if the United States* goes ahead": the condition names the target
         for c in doc.subtree(v):
