@@ -1,34 +1,203 @@
-"""Actors stage, first cut: one actor per distinct entity name (PERSON, ORG, GPE, NORP).
+"""Actors stage: mentions → coreference clusters → :class:`~newsevents.model.Actor` records.
 
-The actors issue replaces this with mentions, coreference, country and sector.
+Country and sector come, in this order, from the knowledge base (``kb/actors.yaml``, IGOs, the user's
+``--actors`` file), from the words of the article (titles, appositions, demonyms, possessive capitals, role
+nouns: see ``kb/roles.yaml``), from the organisation a person belongs to, and — only for an unmodified
+"the government" / "the police" / "the army" — from the country the article is mostly about.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
+from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.actor_table import ActorTable
+from newsevents.extract.coref import Cluster, resolve
+from newsevents.extract.mentions import (
+    acronym_pairs,
+    appositive_pairs,
+    name_mentions,
+    nominal_mentions,
+    pronoun_mentions,
+)
+from newsevents.extract.roles import country_clue, sector_clue
+from newsevents.kb import KnownActor, actor_dictionary, countries, normalize
 from newsevents.model import Actor, Mention, stable_id
 from newsevents.registry import stages
 
 if TYPE_CHECKING:
     from newsevents.pipeline import Context
 
-ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP"}
+RULE = "actors.v2"
+KIND_OF_LABEL = {
+    "PERSON": "PERSON",
+    "person": "PERSON",
+    "ORG": "ORG",
+    "org": "ORG",
+    "GPE": "GPE",
+    "country": "GPE",
+    "NORP": "NORP",
+}
+STATE_SECTORS = frozenset({"GOV", "LEG", "MIL", "COP", "JUD"})
+
+
+def article_focus(clusters: list[Cluster]) -> str | None:
+    """The country most mentioned by countries and demonyms, when it clearly leads (≥ 2 and ≥ 40%)."""
+    counts: Counter[str] = Counter()
+    for c in clusters:
+        if c.label in ("GPE", "NORP") and c.country:
+            counts[c.country] += sum(1 for m, _ in c.mentions if m.kind == "name")
+    if not counts:
+        return None
+    iso, n = counts.most_common(1)[0]
+    return iso if n >= 2 and n >= 0.4 * sum(counts.values()) else None
+
+
+def _finish(
+    doc: AnnotatedDoc, c: Cluster, date: str | None, user_file: str | None, focus: str | None
+) -> None:
+    """Fill country and sector from the knowledge base, the name's own words, affiliation or focus."""
+    known = actor_dictionary(user_file)
+    if c.kb is None:
+        for m, _ in c.mentions:
+            if m.kind == "name":
+                c.kb = known.lookup(m.text_key, date)
+                if c.kb:
+                    break
+    if c.kb is not None:
+        c.country = c.kb.country or c.country
+        c.country_how = "kb" if c.kb.country else c.country_how
+        c.sector = c.kb.sector or c.sector
+    names = [m for m, _ in c.mentions if m.kind == "name"]
+    if c.kb is None and c.label == "ORG" and names:
+        c.kb = _known_prefix(max(names, key=lambda m: m.end - m.start).text_key, date, user_file)
+        if c.kb is not None:
+            c.country, c.country_how = c.kb.country or c.country, "kb_prefix"
+            c.sector = c.kb.sector or c.sector
+    if c.label in ("ORG", "FAC", "LOC") and names and c.kb is None:
+        longest = max(names, key=lambda m: m.end - m.start)
+        if c.country is None:
+            hit = country_clue(doc, list(range(longest.start, longest.end)))
+            if hit:
+                c.country, c.country_how = hit[0], f"name:{hit[1]}"
+        if c.sector is None:
+            c.sector = sector_clue(longest.text_key.lower().split())
+    if c.affiliation is not None:
+        org = c.affiliation
+        if c.country is None and org.country:
+            c.country, c.country_how = org.country, "affiliation"
+        if org.sector and (c.sector is None or c.sector == "GOV" and org.sector != "GOV" and c.kb is None):
+            # "a senior official of Hamas": the organisation's sector says more than the word "official"
+            c.sector = org.sector
+    bare = all(
+        m.kind == "pronoun" or (len((m.role or "").split()) == 1 and not m.modifiers) for m, _ in c.mentions
+    )
+    if c.country is None and focus and not names and bare and c.sector in STATE_SECTORS:
+        c.country, c.country_how = focus, "article_focus"
+
+
+def _known_prefix(name: str, date: str | None, user_file: str | None) -> KnownActor | None:
+    """A known organisation at the start of a longer name: "Hezbollah Resistance Movement" → Hezbollah.
+
+    The rest of the name must not name a country ("Democratic Party of Japan" is not the US party).
+    """
+    words = name.split()
+    index = countries()
+    if any(index.any(w) for w in words[1:]):
+        return None
+    known = actor_dictionary(user_file)
+    for k in range(len(words) - 1, 0, -1):
+        hit = known.lookup(" ".join(words[:k]), date)
+        if hit is not None and hit.kind == "ORG":
+            return hit
+    return None
+
+
+def _name(c: Cluster) -> str:
+    if c.kb is not None:
+        return c.kb.name
+    names = [m for m, _ in c.mentions if m.kind == "name"]
+    if names and c.label == "GPE" and c.country:
+        # A country is called by its most frequent name, then by the name the country table uses.
+        official = normalize(countries().by_iso3[c.country].name) if c.country in countries().by_iso3 else ""
+        freq = Counter(normalize(m.text_key) for m in names)
+        best = max(names, key=lambda m: (freq[normalize(m.text_key)], normalize(m.text_key) == official))
+        return best.text_key[4:] if best.text_key.lower().startswith("the ") else best.text_key
+    if names:
+        best = max(names, key=lambda m: (len(m.text_key), -m.start))
+        text = best.text_key
+        return text[4:] if text.lower().startswith("the ") else text
+    nominals = [m for m, _ in c.mentions if m.kind == "nominal"]
+    if nominals:
+        text = max(nominals, key=lambda m: (len(m.span.text), -m.start)).span.text
+        first, _, rest = text.partition(" ")
+        return rest if first.lower() in ("the", "a", "an") and rest else text
+    return c.mentions[0][0].span.text
+
+
+def _kind(c: Cluster) -> str:
+    if c.kb is not None and c.label not in ("PERSON", "GPE"):
+        return c.kb.kind if c.kb.kind in ("PERSON", "ORG", "GPE", "NORP") else "OTHER"
+    return KIND_OF_LABEL.get(c.label, "OTHER")
+
+
+def build_actors(
+    doc: AnnotatedDoc, article_id: str, date: str | None = None, user_file: str | None = None
+) -> list[Actor]:
+    """Every actor of one parsed article, with its mentions and the rule behind each link."""
+    names = name_mentions(doc, date, user_file)
+    name_tokens = {i for m in names for i in range(m.start, m.end)}
+    nominals = nominal_mentions(doc, name_tokens)
+    pronouns = pronoun_mentions(doc)
+    by_head = {m.head: m for m in nominals}
+    by_head.update({m.head: m for m in names})
+    clusters = resolve(
+        doc,
+        names,
+        nominals,
+        pronouns,
+        appositive_pairs(doc, by_head),
+        acronym_pairs(doc, names),
+        date,
+        user_file,
+    )
+    focus = article_focus(clusters)
+    for c in sorted(clusters, key=lambda c: c.person):  # organisations first: persons inherit from them
+        _finish(doc, c, date, user_file, focus)
+    ids: dict[int, str] = {}
+    for c in clusters:
+        first = min(m.start for m, _ in c.mentions)
+        ids[id(c)] = stable_id(article_id, _kind(c), normalize(_name(c)), doc.tokens[first].start)
+    actors = []
+    for c in clusters:
+        seen: set[tuple[int, int]] = set()
+        mentions = []
+        for m, rule in sorted(c.mentions, key=lambda p: (p[0].span.start, p[0].span.end)):
+            if (m.span.start, m.span.end) in seen:
+                continue
+            seen.add((m.span.start, m.span.end))
+            mentions.append(Mention(m.span, m.kind, rule))  # type: ignore[arg-type]
+        affiliation = c.affiliation.live() if c.affiliation is not None else None
+        actors.append(
+            Actor(
+                id=ids[id(c)],
+                article_id=article_id,
+                name=_name(c),
+                kind=_kind(c),  # type: ignore[arg-type]
+                country=c.country,
+                sector=c.sector,
+                role=c.role,
+                mentions=tuple(mentions),
+                affiliation=ids.get(id(affiliation)) if affiliation is not None else None,
+                rule=RULE,
+            )
+        )
+    return actors
 
 
 @stages.register("actors", assigns=("actors",))
 def extract_actors(ctx: Context) -> ActorTable:
-    doc = ctx.doc
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    for ent in doc.ents:
-        kind = ACTOR_LABELS.get(ent.label)
-        if kind is None:
-            continue
-        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-        groups.setdefault((kind, name), []).append(Mention(doc.char_span(ent.start, ent.end), "name", "name"))
-    actors = [
-        Actor(stable_id(ctx.article.id, kind, name), ctx.article.id, name, kind, mentions=tuple(ms))  # type: ignore[arg-type]
-        for (kind, name), ms in groups.items()
-    ]
+    """The actors stage: builds the :class:`ActorTable` that the quotes and events stages query."""
+    actors = build_actors(ctx.doc, ctx.article.id, ctx.article.date, ctx.options.actors_file)
     return ActorTable.build(actors)
