@@ -179,7 +179,7 @@ def test_quotes_indirect_headline_form_with_says(text: str, speaker: str) -> Non
 def test_quotes_indirect_generic_speaker_keeps_its_words(text: str, speaker: str) -> None:
     q = only_quote(text)
     assert q.speaker is not None
-    assert (q.speaker.name, q.speaker.resolved_by, q.speaker.actor_id) == (speaker, "none", None)
+    assert (q.speaker.name, q.speaker.mention.text, q.speaker.resolved_by) == (speaker, speaker, "none")
 
 
 @pytest.mark.parametrize(

@@ -56,8 +56,8 @@ def merge(direct: Sequence[Candidate], indirect: Sequence[Candidate]) -> list[Ca
             continue  # that cue attributes a direct quote
         if any(_duplicate(cand, other) for other in accepted):
             continue
-        if any(d.start <= cand.start and cand.end <= d.end for d in direct):
-            continue  # reported speech inside a direct quote belongs to that quote
+        if any(d.start <= cand.start and cand.end <= d.end for d in accepted):
+            continue  # speech reported inside another statement belongs to that statement
         accepted.append(cand)
     return accepted
 
@@ -81,14 +81,17 @@ def _with_kind(cand: Candidate, stretches: Sequence[Stretch]) -> Candidate:
 
 def _speaker(text: str, actors: ActorTable, cand: Candidate) -> Speaker | None:
     """Resolve the speaker's head word ("minister" in "Turkey's foreign minister", not "Turkey"); the record
-    keeps the whole phrase as its mention.  A phrase no actor covers keeps its own words (``none``)."""
+    keeps the whole phrase as its mention.  A phrase no actor covers keeps its own words (``none``), and so
+    does a generic one ("officials") whose actor is never named: it keeps the actor link but is unresolved."""
     assert cand.speaker is not None
     phrase = Span.of(text, *cand.speaker)
     head = Span.of(text, *(cand.speaker_head or cand.speaker))
     resolved = actors.speaker_for(head)
     if resolved.actor_id is None:
         return Speaker(phrase.text, None, None, phrase, "none")
-    return replace(resolved, mention=phrase)
+    actor = actors.get(resolved.actor_id)
+    named = actor is not None and any(m.kind == "name" for m in actor.mentions)
+    return replace(resolved, mention=phrase, resolved_by=resolved.resolved_by if named else "none")
 
 
 def _record(doc: AnnotatedDoc, actors: ActorTable, article_id: str, cand: Candidate) -> Quote:
