@@ -152,7 +152,12 @@ class Gazetteer:
                 c["geonameid"],
             )
             names = {_norm(c["name"])}
-            names.update(_norm(a) for a in c.get("alternatenames", ()) if a.isascii() and a[:1].isupper())
+            # ASCII spellings only; short or all-capital alternates are codes ("THE" is Teresina's airport)
+            names.update(
+                _norm(a)
+                for a in c.get("alternatenames", ())
+                if a.isascii() and a[:1].isupper() and len(a) >= 4 and not a.isupper()
+            )
             for n in names:
                 self.cities.setdefault(n, []).append(place)
         text = resources.files("newsevents.ontology").joinpath("places_aliases.csv").read_text("utf-8")

@@ -1,0 +1,19 @@
+"""ASSAULT: realistic sentences written for this test, run through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_helpers import assert_event
+
+CASES = [
+    ('Russian missiles struck Kyiv early on Monday, killing three civilians.', 'Russian missiles', 'Kyiv'),
+    ('Gunmen killed 12 villagers in northern Burkina Faso on Sunday.', 'Gunmen', 'villagers'),
+    ('Israeli aircraft bombed Hamas positions in Gaza overnight.', 'Israeli aircraft', 'Hamas'),
+    ('A journalist was shot dead by soldiers in Jenin.', 'soldiers', 'journalist'),
+]
+
+
+@pytest.mark.parametrize(("sentence", "actor", "recipient"), CASES)
+def test_events_assault_sentence_is_coded(sentence: str, actor: str | None, recipient: str | None) -> None:
+    assert_event(sentence, "ASSAULT", actor, recipient)

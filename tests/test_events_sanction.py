@@ -1,0 +1,18 @@
+"""SANCTION: realistic sentences written for this test, run through the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_helpers import assert_event
+
+CASES = [
+    ('The United States imposed sanctions on Iranian oil companies.', 'United States', 'oil companies'),
+    ('Lithuania expelled three Russian diplomats on Monday.', 'Lithuania', 'diplomats'),
+    ('Morocco cut diplomatic ties with Iran in 2018.', 'Morocco', 'Iran'),
+]
+
+
+@pytest.mark.parametrize(("sentence", "actor", "recipient"), CASES)
+def test_events_sanction_sentence_is_coded(sentence: str, actor: str | None, recipient: str | None) -> None:
+    assert_event(sentence, "SANCTION", actor, recipient)
