@@ -66,7 +66,7 @@ class ClusterRules:
         return cls(**data)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClusterInput:
     """The parts of one stored event clustering looks at."""
 
@@ -104,7 +104,7 @@ class ClusterInput:
         )  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     first: ClusterInput
     members: list[ClusterInput] = field(default_factory=list)
