@@ -228,3 +228,11 @@ def test_quotes_indirect_cue_of_a_direct_quote_is_not_reported_twice() -> None:
 def test_quotes_indirect_non_speech_uses_of_cue_words_are_ignored() -> None:
     text = "The Islamic Republic will continue its support for the movement. She read the report twice."
     assert quotes(text) == ()
+
+
+def test_quotes_indirect_relative_pronoun_speaker_is_the_noun_it_refers_to() -> None:
+    text = "The plan was backed by David Kamin, a law professor, who said that it would simplify returns."
+    q = only_quote(text)
+    assert q.content.text == "it would simplify returns"
+    assert q.speaker is not None
+    assert "Kamin" in q.speaker.name and q.speaker.mention.text.endswith("who")

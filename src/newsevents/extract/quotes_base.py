@@ -79,6 +79,18 @@ def head_span(doc: AnnotatedDoc, i: int) -> tuple[int, int]:
     return doc.tokens[i].start, doc.tokens[i].end
 
 
+def speaker_spans(doc: AnnotatedDoc, subj: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """(phrase, head) character spans for the speaker token ``subj``.  A relative pronoun ("Kamin, who
+    said that ...") is resolved through the noun its clause modifies: the phrase runs from that noun's
+    phrase to the pronoun, the head is the noun."""
+    tok = doc.tokens[subj]
+    if tok.tag in ("WP", "WDT") and doc.tokens[tok.head].dep == "relcl":
+        antecedent = doc.tokens[tok.head].head
+        phrase = np_span(doc, antecedent)
+        return (min(phrase[0], tok.start), max(phrase[1], tok.end)), head_span(doc, antecedent)
+    return np_span(doc, subj), head_span(doc, subj)
+
+
 def subject_of(doc: AnnotatedDoc, verb: int) -> int | None:
     """The subject token of ``verb``: nsubj, or the object of a passive's "by" agent."""
     kids = doc.children[verb]

@@ -22,9 +22,8 @@ from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.cues import Cues
 from newsevents.extract.quotes_base import (
     Candidate,
-    head_span,
     is_cue_verb,
-    np_span,
+    speaker_spans,
     subject_of,
     trim,
     word_count,
@@ -77,8 +76,7 @@ def find_direct(doc: AnnotatedDoc, cues: Cues, stretches: Sequence[Stretch]) -> 
             if subj is None:
                 subj = inherited_subject(doc, cue, cues)
             tok = doc.tokens[cue]
-            speaker = np_span(doc, subj) if subj is not None else None
-            head = head_span(doc, subj) if subj is not None else None
+            speaker, head = speaker_spans(doc, subj) if subj is not None else (None, None)
             cand = Candidate(
                 "direct",
                 start,

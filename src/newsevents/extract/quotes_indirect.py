@@ -14,9 +14,8 @@ from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.cues import Cues
 from newsevents.extract.quotes_base import (
     Candidate,
-    head_span,
     is_cue_verb,
-    np_span,
+    speaker_spans,
     subject_of,
     trim,
     word_count,
@@ -70,7 +69,7 @@ def _reported(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
     start, end = _content_chars(doc, a, b, cues)
     if end <= start or word_count(doc.text[start:end]) < MIN_CONTENT_WORDS:
         return None
-    speaker = np_span(doc, subj) if subj is not None else None
+    speaker, head = speaker_spans(doc, subj)
     if speaker is not None and start <= speaker[0] and speaker[1] <= end and not start <= tok.start < end:
         return None  # the "content" holds the speaker but not the cue: a parse error
     confidence = _CONFIDENCE.get(rule, 0.8)
@@ -84,7 +83,7 @@ def _reported(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
         confidence,
         cue_token=i,
         inherited=inherited,
-        speaker_head=head_span(doc, subj) if subj is not None else None,
+        speaker_head=head,
     )
 
 
@@ -234,14 +233,7 @@ def _according_to(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
         if end <= start or word_count(doc.text[start:end]) < MIN_CONTENT_WORDS:
             return None
         cue = (toks[i].start, toks[last].end)
-        return Candidate(
-            "indirect",
-            start,
-            end,
-            cue,
-            np_span(doc, objs[0]),
-            "quotes.indirect.according-to",
-            0.8,
-            cue_token=i,
-        )
+        speaker, head = speaker_spans(doc, objs[0])
+        rule = "quotes.indirect.according-to"
+        return Candidate("indirect", start, end, cue, speaker, rule, 0.8, cue_token=i, speaker_head=head)
     return None
