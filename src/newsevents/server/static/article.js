@@ -86,7 +86,9 @@ function renderText(text, spans) {
     }, piece);
     const trigger = covering.find((s) => s.cat === "trigger");
     if (trigger) node.style.outlineColor = typeColour(trigger.event.type);
-    node.addEventListener("mousemove", (ev) => showTooltip(ev, covering.flatMap(describe)));
+    const show = (ev) => showTooltip(ev, covering.flatMap(describe));
+    node.addEventListener("mouseenter", show);
+    node.addEventListener("mousemove", show);
     node.addEventListener("mouseleave", hideTooltip);
     body.appendChild(node);
   }
