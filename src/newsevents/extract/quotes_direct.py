@@ -32,6 +32,7 @@ from newsevents.extract.quotes_indirect import inherited_subject
 from newsevents.extract.quotes_marks import Stretch
 
 _STANDALONE_AFTER = set(":,;—–-(.!?…)”’\"'»")
+MAX_INTRO_WORDS = 8  # words between a cue and the quote it introduces ("told reporters in Kyiv on Monday:")
 MAX_CUE_DISTANCE = 12  # tokens between a quote and its cue ("“...,” said Jane Doe, a spokeswoman for X,")
 
 
@@ -146,7 +147,7 @@ def _cue_before(doc: AnnotatedDoc, st: Stretch, prev_end: int, before_text: str,
             if t.start < lo:
                 break
             if t.end <= st.start and is_cue_verb(doc, j, cues):
-                return j
+                return j if _introduces(doc, j, first) else None
         return None
     # The quote opens its paragraph: a lead-in sentence ending with ":" ("Caddell continued:")?
     colon = _token_before(doc, st.start)
@@ -159,6 +160,15 @@ def _cue_before(doc: AnnotatedDoc, st: Stretch, prev_end: int, before_text: str,
         if is_cue_verb(doc, c, cues):
             return c
     return None
+
+
+def _introduces(doc: AnnotatedDoc, cue: int, quote_first: int) -> bool:
+    """Does the cue introduce the quote ("said in a statement on Monday: “...”") rather than a clause that
+    merely holds a quoted fragment ("said the plan, in his words, was “a disgrace”")?"""
+    between = [t for t in doc.tokens[cue + 1 : quote_first] if t.pos not in ("PUNCT", "SPACE")]
+    if len(between) > MAX_INTRO_WORDS:
+        return False
+    return not any(t.pos in ("VERB", "AUX") or (t.dep == "mark" and t.lower == "that") for t in between)
 
 
 def _token_from(doc: AnnotatedDoc, char: int) -> int | None:

@@ -97,7 +97,7 @@ def is_continuation(doc: AnnotatedDoc, i: int, cues: Cues, *, set_off: bool = Fa
     if tok.tag == "VBG" and set_off:
         first = doc.subtree(i)[0]
         return first > 0 and doc.tokens[first - 1].text in (",", ";", "—", "–", "and", "while")
-    return tok.tag == "VBG" or tok.dep == "conj"
+    return tok.tag == "VBG" or tok.dep in ("conj", "xcomp")  # "went on to say that ..."
 
 
 def inherited_subject(doc: AnnotatedDoc, i: int, cues: Cues) -> int | None:
