@@ -106,8 +106,9 @@ def subject_of(doc: AnnotatedDoc, v: int, depth: int = 0) -> int | None:
                 return _antecedent(doc, ps, head)
         return subject_of(doc, head, depth + 1)
     if t.dep in ("conj", "advcl", "pcomp"):
-        if is_passive(doc, head) and t.dep == "conj":
-            return None
+        if is_passive(doc, head) and t.dep == "conj":  # "was indicted ... and will resign"
+            ps = first_kid(doc, head, PASS_SUBJ)
+            return _antecedent(doc, ps, head) if ps is not None else None
         return subject_of(doc, head if t.dep != "pcomp" else _governing_verb(doc, head), depth + 1)
     if t.dep == "relcl" and not is_passive(doc, v):
         return head
@@ -163,13 +164,15 @@ def _participant_ok(doc: AnnotatedDoc, i: int) -> bool:
 
 
 def _recipient_from(doc: AnnotatedDoc, sources: list[int], preps: tuple[str, ...], lex: Lexicon,
-                    skip: set[int]) -> list[int]:  # fmt: skip
+                    skip: set[int], use_object: bool = True) -> list[int]:  # fmt: skip
     """Candidate recipients under ``sources`` in preference order (dative, object, prepositions)."""
     cands: list[int] = []
     for s in sources:
         for p, o in prep_objects(doc, s):
             if p == "dative" and o not in skip:
                 cands.append(o)
+        if not use_object:
+            continue
         for o in kids(doc, s, ("dative", "iobj")):
             if o not in skip and doc.tokens[o].pos in ("NOUN", "PROPN", "PRON"):
                 cands.append(o)
@@ -181,6 +184,12 @@ def _recipient_from(doc: AnnotatedDoc, sources: list[int], preps: tuple[str, ...
             for p, o in prep_objects(doc, s):
                 if p == wanted and o not in skip:
                     cands.append(o)
+    # "mobilised reservists for a possible war *against Iraq*": one level down
+    for s in sources:
+        for _, o in prep_objects(doc, s):
+            cands.extend(
+                o2 for p2, o2 in prep_objects(doc, o) if p2 in ("against", "on", "with") and o2 not in skip
+            )
     cands = [c for c in dict.fromkeys(cands) if _participant_ok(doc, c)]
     liked = [c for c in cands if is_actor_like(doc, c, lex)]
     if liked:
@@ -235,7 +244,9 @@ def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame
     skip = set(frame.consumed) | set(frame.actors)
     sources = [v] + ([obj_tok] if obj_tok is not None else [])
     if not frame.recipients:
-        frame.recipients = _recipient_from(doc, sources, _pref(entry), lex, skip)
+        # mobilised troops are the actor's own forces, never the counterpart
+        own_forces = entry.type == "MOBILIZE"
+        frame.recipients = _recipient_from(doc, sources, _pref(entry), lex, skip, use_object=not own_forces)
     if not frame.recipients and entry.type in ("THREATEN", "REQUEST", "REJECT"):
         # "threatened to stop talks *if the United States* goes ahead": the condition names the target
         for c in doc.subtree(v):
