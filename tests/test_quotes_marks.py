@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsevents.extract.quotes_marks import find_stretches
 
@@ -67,3 +69,12 @@ def test_quotes_marks_unclosed_quote_ends_with_its_paragraph() -> None:
 )
 def test_quotes_marks_odd_number_of_marks_keeps_the_real_quote(text: str) -> None:
     assert "We are safe," in inner_texts(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,:\n'\"“”‘’«»`„")), max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_quotes_marks_any_text_gives_ordered_disjoint_stretches(text: str) -> None:
+    previous_end = 0
+    for s in find_stretches(text):
+        assert previous_end <= s.start <= s.inner_start <= s.inner_end <= s.end <= len(text)
+        previous_end = s.end
