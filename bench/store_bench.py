@@ -195,10 +195,9 @@ def markdown(runs: list[tuple[str, int, float]], timings: list[tuple[str, float]
         f"Measured by `python3 bench/store_bench.py --limit {limit}` on {platform.machine()} with "
         f"{os.cpu_count()} CPU cores, {dt.date.today().isoformat()}. The machine was shared with other jobs while "
         "this ran: treat the figures as rough; re-run the bench for your own numbers.",
-        "",
-        "| extraction run | articles | seconds | articles/s |",
-        "|---|---:|---:|---:|",
     ]
+    if runs:
+        lines += ["", "| extraction run | articles | seconds | articles/s |", "|---|---:|---:|---:|"]
     rates = {}
     for name, n, secs in runs:
         rates[name] = n / secs if secs else 0.0

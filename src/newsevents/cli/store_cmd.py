@@ -90,7 +90,9 @@ def ingest(
                 skip_ids=known, shard_dir=shard_dir,
             )  # fmt: skip
             # One transaction per shard: a shard is a batch.
-            committed: Iterator[AddCounts] = (store.add_results(b, reprocess=reprocess, model=model_name) for b in batches)
+            committed: Iterator[AddCounts] = (
+                store.add_results(b, reprocess=reprocess, model=model_name) for b in batches
+            )
         else:
             items = _skip_known(read_inputs(inputs, fmt, date=date), known)
             committed = store.add_stream(
