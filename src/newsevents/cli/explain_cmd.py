@@ -26,7 +26,9 @@ def _actor_tree(result: Result) -> Tree:
             facts.append(f"affiliation: {names.get(a.affiliation, a.affiliation)}")
         node = root.add(f"[bold cyan]{a.name}[/]  " + " · ".join(facts), highlight=False)
         for m in a.mentions:
-            node.add(f"{m.span.start:>6}  {m.span.text!r}  [dim]{m.kind} ← {m.resolved_by}[/]", highlight=False)
+            node.add(
+                f"{m.span.start:>6}  {m.span.text!r}  [dim]{m.kind} ← {m.resolved_by}[/]", highlight=False
+            )
     return root
 
 
@@ -97,7 +99,9 @@ def explain(
                 if as_json:
                     sys.stdout.write(json.dumps({"error": item.to_dict()}, ensure_ascii=False) + "\n")
                 else:
-                    console.print(f"[red]error[/] {item.path}:{item.line or ''} {item.message}", highlight=False)
+                    console.print(
+                        f"[red]error[/] {item.path}:{item.line or ''} {item.message}", highlight=False
+                    )
                 continue
             if as_json:
                 sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")

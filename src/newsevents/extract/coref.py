@@ -296,12 +296,30 @@ class Resolver:
             score += 0.01 * prev.start  # same sentence: nearer wins among equals
         return score
 
-    def _bound_together(self, m: MentionCandidate, prev: MentionCandidate) -> bool:
-        """Binding: a non-possessive, non-reflexive pronoun is not a co-argument of its antecedent's verb."""
-        if m.possessive or m.span.text.lower().endswith("self") or prev.sent != m.sent:
-            return False
-        head_m = self.doc.tokens[m.head].head
-        return head_m == self.doc.tokens[prev.head].head and head_m != m.head
+    def _clause_head(self, i: int) -> int:
+        """The word a noun phrase is an argument of, seen through titles, appositions and conjunctions."""
+        j = i
+        for _ in range(6):
+            tok = self.doc.tokens[j]
+            if tok.dep in ("compound", "amod", "appos", "conj", "flat") and tok.head != j:
+                j = tok.head
+            else:
+                break
+        return self.doc.tokens[j].head
+
+    def _bound_clusters(self, m: MentionCandidate) -> set[int]:
+        """Binding: "Obama praised him" — a plain pronoun is not a co-argument of its antecedent's verb."""
+        if m.possessive or m.span.text.lower().endswith("self"):
+            return set()
+        verb = self._clause_head(m.head)
+        if verb == m.head:
+            return set()
+        out = set()
+        for prev in self._recent(m, 0):
+            c = self.cluster_of(prev)
+            if c is not None and self._clause_head(prev.head) == verb:
+                out.add(id(c))
+        return out
 
     def _compatible_pronoun(self, m: MentionCandidate, c: Cluster) -> bool:
         gender = m.label.split(":")[1]
@@ -313,10 +331,13 @@ class Resolver:
 
     def link_pronoun(self, m: MentionCandidate) -> None:
         best: tuple[float, Cluster, MentionCandidate] | None = None
+        bound = self._bound_clusters(m)
         for prev in self._recent(m, WINDOW_SENTENCES):
             c = self.cluster_of(prev)
-            if c is None or not self._compatible_pronoun(m, c) or self._bound_together(m, prev):
+            if c is None or id(c) in bound or not self._compatible_pronoun(m, c):
                 continue
+            if c.label == "GPE" and m.number == "pl" and not prev.subject:
+                continue  # "they" are rarely a place that is only mentioned
             score = self._salience(m, prev)
             if best is None or score > best[0]:
                 best = (score, c, prev)
@@ -333,6 +354,12 @@ class Resolver:
 
     def _cataphora(self, m: MentionCandidate) -> None:
         """ "He said ... \n\n Qalibaf made the comments": an opening pronoun names the next person."""
+        for _, _, earlier in self.history:
+            if earlier.start >= m.start:
+                break
+            c = self.cluster_of(earlier)
+            if c is not None and c.person:
+                return  # a person was named before: this is no article-opening pronoun
         for _, _, later in self.history:
             if later.start <= m.start or later.kind != "name" or later.sent > m.sent + 2:
                 continue
@@ -381,7 +408,8 @@ class Resolver:
             if evidence is None:
                 continue
             salience = self._salience(m, prev) / 10.0
-            if evidence >= 2.0:
+            # A person needs a shared role word or sector and country together; a body, one clue.
+            if evidence >= (4.0 if person else 2.0):
                 total, rule = evidence + salience, "nominal_role"
             elif person and m.subject and prev.subject and m.sent - prev.sent <= 2 and evidence >= 0:
                 total, rule = (

@@ -98,17 +98,12 @@ def country_clue(doc: AnnotatedDoc, tokens: list[int]) -> tuple[str, str] | None
     for i in tokens:
         tok = doc.tokens[i]
         k = doc.ent_of_token[i]
-        if k is not None and doc.ents[k].label in ("GPE", "NORP", "LOC", "ORG"):
-            if k in seen_ents:
-                continue
+        if k is not None and k not in seen_ents and doc.ents[k].label in ("GPE", "NORP", "LOC", "ORG"):
             seen_ents.add(k)
-            ent = doc.ents[k]
-            hit = index.any(ent.text)
-            if hit is None and ent.label == "ORG":
-                continue
+            hit = index.any(doc.ents[k].text)
             if hit is not None:
                 return hit
-        if tok.text[:1].isupper() or tok.text in ("U.S.", "US", "UK"):
+        if tok.text[:1].isupper():  # then the word alone: "Pakistani" in the ORG "Pakistani Army"
             hit = index.any(tok.text)
             if hit is not None:
                 return hit
