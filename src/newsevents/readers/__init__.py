@@ -8,6 +8,7 @@ recursively), globs, or ``-`` for stdin.  No reader ever raises for one bad item
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import gzip
 import sys
@@ -23,12 +24,18 @@ from newsevents.registry import readers
 
 # Optional formats register themselves on import; a missing one must not break the others.
 for _mod in ("csv_reader", "html", "warc", "rss"):
-    try:
+    with contextlib.suppress(ImportError):  # optional dependency absent
         __import__(f"newsevents.readers.{_mod}")
-    except ImportError:  # pragma: no cover - module not written yet / optional dependency absent
-        pass
 
-__all__ = ["ReadItem", "format_for", "parse_article_date", "read_inputs", "read_path", "expand_inputs"]
+__all__ = [
+    "ReadItem",
+    "format_for",
+    "known_ending",
+    "parse_article_date",
+    "read_inputs",
+    "read_path",
+    "expand_inputs",
+]
 
 
 def format_for(path: str) -> str:
@@ -42,17 +49,31 @@ def format_for(path: str) -> str:
     return best
 
 
-def expand_inputs(inputs: Iterable[str]) -> Iterator[str | ErrorRecord]:
-    """Files, directories (recursively, sorted) and globs → file paths; ``-`` stays ``-``."""
+def known_ending(path: str) -> bool:
+    """Whether some registered reader claims this file name's ending."""
+    name = path.lower()
+    return any(name.endswith(ext) for e in readers.entries.values() for ext in e.extensions)
+
+
+def expand_inputs(inputs: Iterable[str], fmt: str | None = None) -> Iterator[str | ErrorRecord]:
+    """Files, directories (recursively, sorted) and globs → file paths; ``-`` stays ``-``.
+
+    Inside a directory only files with a registered ending are read (a LICENSE or README next to the
+    articles is not an article), unless ``fmt`` names the format of every file.
+    """
     for item in inputs:
         if item == "-":
             yield item
             continue
         p = Path(item)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+            files = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file() and not f.name.startswith(".") and (fmt or known_ending(f.name))
+            )
             if not files:
-                yield ErrorRecord(item, None, None, "read", "directory holds no files")
+                yield ErrorRecord(item, None, None, "read", "directory holds no files with a known ending")
             yield from (str(f) for f in files)
         elif p.is_file():
             yield item
@@ -82,7 +103,7 @@ def read_path(path: str, fmt: str | None = None, *, date: str | None = None) -> 
     try:
         with _open(path) as stream:
             yield from entry.func(path, stream, date=date)
-    except (OSError, EOFError, ValueError) as exc:  # unreadable, truncated gzip, ...
+    except Exception as exc:  # noqa: BLE001 - unreadable file, truncated gzip, a reader bug: one row, batch goes on
         yield ErrorRecord(path, None, None, "read", f"{type(exc).__name__}: {exc}")
 
 
@@ -90,7 +111,7 @@ def read_inputs(inputs: Iterable[str], fmt: str | None = None, *, date: str | No
     """Every article (or error row) from every input, in order."""
     if date:
         parse_article_date(date)  # fail fast on a bad --date: it is the user's option, not one item
-    for item in expand_inputs(inputs):
+    for item in expand_inputs(inputs, fmt):
         if isinstance(item, ErrorRecord):
             yield item
         else:
@@ -100,5 +121,3 @@ def read_inputs(inputs: Iterable[str], fmt: str | None = None, *, date: str | No
 def read_string(raw: str, *, date: str | None = None) -> Article | ErrorRecord:
     """The text reader on a string (header optional): what ``newsevents.extract(text)`` uses."""
     return next(text.read_text_string(raw, date=date), ErrorRecord(None, None, None, "read", "empty"))
-
-

@@ -7,13 +7,21 @@ evaluation reads gold through the same code a user's data goes through.
 from __future__ import annotations
 
 import json
-
 from typing import BinaryIO
 
 from newsevents.model import ErrorRecord
 from newsevents.readers.base import ReadStream, make_article
 from newsevents.readers.text import split_header
 from newsevents.registry import readers
+
+
+def _optional_str(value: object) -> str | None:
+    """Metadata fields are strings in the schema; numbers are kept as text, lists/objects dropped."""
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def article_from_record(rec: object, *, path: str, line: int, date: str | None = None) -> ReadStream:
@@ -36,9 +44,9 @@ def article_from_record(rec: object, *, path: str, line: int, date: str | None =
         text,
         id=rid,
         date=rec.get("date") or header_date or date,
-        title=rec.get("title"),
-        source=rec.get("source"),
-        url=rec.get("url"),
+        title=_optional_str(rec.get("title")),
+        source=_optional_str(rec.get("source")),
+        url=_optional_str(rec.get("url")),
         path=path,
         line=line,
     )
@@ -48,11 +56,21 @@ def article_from_record(rec: object, *, path: str, line: int, date: str | None =
 def read_jsonl(path: str, stream: BinaryIO, *, date: str | None = None) -> ReadStream:
     """Each line a JSON object; a broken line is an error row and the rest still lands."""
     for lineno, raw_line in enumerate(stream, start=1):  # streamed: bounded memory on big files
+        if lineno == 1:
+            if b"\x00" in raw_line[:4096]:
+                yield ErrorRecord(path, None, None, "read", "binary file (NUL bytes), not JSON Lines")
+                return
+            raw_line = raw_line.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark json refuses
         if not raw_line.strip():
             continue
         try:
             rec = json.loads(raw_line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
+            yield ErrorRecord(
+                path, lineno, None, "read", f"line is not valid UTF-8: {exc.reason} at byte {exc.start}"
+            )
+            continue
+        except json.JSONDecodeError as exc:
             yield ErrorRecord(path, lineno, None, "read", f"malformed JSON: {exc}")
             continue
         yield from article_from_record(rec, path=path, line=lineno, date=date)

@@ -22,7 +22,9 @@ def split_header(raw: str) -> tuple[str | None, str]:
     return m.group(1), raw[m.end() :]
 
 
-def read_text_string(raw: str, *, path: str | None = None, date: str | None = None, source: str | None = None) -> ReadStream:
+def read_text_string(
+    raw: str, *, path: str | None = None, date: str | None = None, source: str | None = None
+) -> ReadStream:
     header_date, text = split_header(raw)
     if not text.strip():
         yield ErrorRecord(path, None, None, "read", "empty article: no text after the header")
