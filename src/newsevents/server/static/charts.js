@@ -19,7 +19,7 @@ export function timelineChart(data) {
   if (!byBucket.size) return empty(`No dated events${data.undated ? ` (${data.undated} without a day-precision date)` : ""}.`);
   const buckets = [...byBucket.keys()].sort();
   const max = Math.max(...buckets.map((k) => byBucket.get(k).reduce((s, b) => s + b.n, 0)));
-  const [W, H, left, bottom, top] = [900, 240, 36, 40, 10];
+  const [W, H, left, bottom, top] = [900, 170, 36, 30, 10];
   const step = (W - left - 10) / buckets.length;
   const barWidth = Math.max(2, Math.min(40, step * 0.8));
   const y = (n) => top + (H - top - bottom) * (1 - n / max);
@@ -38,7 +38,7 @@ export function timelineChart(data) {
     }
     const every = Math.ceil(buckets.length / 12);
     if (k % every === 0) {
-      chart.appendChild(svg("text", { x: x + barWidth / 2, y: H - bottom + 16, "text-anchor": "middle", "font-size": 10 }, key));
+      chart.appendChild(svg("text", { x: x + barWidth / 2, y: H - bottom + 14, "text-anchor": "middle", "font-size": 10 }, key));
     }
   });
   const note = data.undated ? el("p", { class: "muted" }, `${data.undated} matching events have no day-precision date.`) : null;
@@ -119,11 +119,26 @@ async function world() {
   return worldCache;
 }
 
-function ringPath(ring, project) {
-  return ring.map(([lon, lat], k) => {
-    const [x, y] = project(lon, lat);
+function ringPaths(ring, project) {
+  // Rings crossing the antimeridian (Russia, Fiji, Antarctica) are unwrapped into one continuous ring, so no
+  // edge runs across the whole map, then drawn again shifted by 360° where they stick out: the SVG viewport
+  // clips whatever lies beyond ±180°.
+  let shift = 0;
+  let previous = null;
+  const unwrapped = ring.map(([lon, lat]) => {
+    if (previous !== null && lon + shift - previous > 180) shift -= 360;
+    else if (previous !== null && lon + shift - previous < -180) shift += 360;
+    previous = lon + shift;
+    return [lon + shift, lat];
+  });
+  const lons = unwrapped.map(([lon]) => lon);
+  const offsets = [0];
+  if (Math.max(...lons) > 180) offsets.push(-360);
+  if (Math.min(...lons) < -180) offsets.push(360);
+  return offsets.map((offset) => unwrapped.map(([lon, lat], k) => {
+    const [x, y] = project(lon + offset, lat);
     return `${k ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`;
-  }).join("") + "Z";
+  }).join("") + "Z").join("");
 }
 
 export async function mapChart(places) {
@@ -144,7 +159,7 @@ export async function mapChart(places) {
   for (const feature of land ? land.features : []) {
     const g = feature.geometry;
     const polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
-    const d = polygons.map((poly) => poly.map((ring) => ringPath(ring, project)).join("")).join("");
+    const d = polygons.map((poly) => poly.map((ring) => ringPaths(ring, project)).join("")).join("");
     chart.appendChild(svg("path", { class: "land", d }));
   }
   const maxN = Math.max(1, ...places.map((p) => p.n));
