@@ -126,12 +126,15 @@ def _shared_modifier_conjuncts(people: Participants, heads: list[int]) -> list[i
     if len(heads) < 2:
         return heads
     first = people.resolve(heads[0])
-    if first is None or first.actor_id is None:
+    if first is None or (first.actor_id is None and first.country is None):
         return heads
-    return [
-        heads[0],
-        *(h for h in heads[1:] if (p := people.resolve(h)) is not None and p.actor_id is not None),
-    ]
+    return [heads[0], *(h for h in heads[1:] if _names_someone(people.doc, h))]
+
+
+def _names_someone(doc: AnnotatedDoc, head: int) -> bool:
+    if doc.tokens[head].pos in ("PROPN", "PRON"):
+        return True
+    return any(doc.tokens[j].ent_type in NAME_ENTS for j in np_tokens(doc, head))
 
 
 def _key(p: Participant | None) -> str:
@@ -182,6 +185,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         recip_heads = [c for h in f.recipients for c in conjuncts(doc, h) if c not in actor_heads]
         pairs: list[tuple[int | None, int | None]]
         actor_heads = _shared_modifier_conjuncts(people, actor_heads)
+        recip_heads = _shared_modifier_conjuncts(people, recip_heads)
         if type_ in lex.symmetric_types and len(actor_heads) > 1:
             pairs = [(actor_heads[0], other) for other in actor_heads[1:]]
         else:

@@ -29,6 +29,7 @@ from newsevents.extract.events_syntax import (
     PASS_SUBJ,
     RELATIVE_PRONOUNS,
     SUBJ,
+    conjuncts,
     first_kid,
     is_passive,
     kids,
@@ -242,7 +243,8 @@ def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame
     if subj is not None:
         frame.actors = [subj]
     skip = set(frame.consumed) | set(frame.actors)
-    sources = [v] + ([obj_tok] if obj_tok is not None else [])
+    # "launched artillery, mortar and rocket fire *against* ...": the prepositions may hang on any conjunct
+    sources = [v] + (conjuncts(doc, obj_tok) if obj_tok is not None else [])
     if not frame.recipients:
         # mobilised troops are the actor's own forces, never the counterpart
         own_forces = entry.type == "MOBILIZE"
