@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
@@ -13,7 +14,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from newsevents.cli.common import DATE_OPTION, FORMAT_OPTION, MODEL_OPTION, err_console, fail
 from newsevents.errors import NewsEventsError
 from newsevents.model import ErrorRecord, Result
-from newsevents.output import RecordWriter
+from newsevents.output import FORMATS, RecordWriter
 from newsevents.pipeline import DEFAULT_MAX_CHARS, Options, process
 from newsevents.readers import read_inputs
 
@@ -33,29 +34,43 @@ def extract(
 ) -> None:
     """Extract actors, quotes and events from articles."""
     options = Options(model=model, max_chars=max_chars, actors_file=actors)
+    if out_format not in FORMATS:
+        raise fail(f"--out-format must be one of {', '.join(FORMATS)}, not {out_format!r}")
+    first_errors: list[ErrorRecord] = []
     try:
         items = read_inputs(inputs, fmt, date=date)
         if workers or scheduler:
             from newsevents.scale import process_distributed
 
-            results = process_distributed(inputs, options, fmt=fmt, date=date, workers=workers, scheduler=scheduler)
+            results = process_distributed(
+                inputs, options, fmt=fmt, date=date, workers=workers, scheduler=scheduler
+            )
         else:
             results = process(items, options)
-        n_ok, n_err, words, started = 0, 0, 0, time.perf_counter()
+        n_ok, n_err, n_undated, words, started = 0, 0, 0, 0, time.perf_counter()
         show = progress and sys.stderr.isatty()
-        if out == "-":
-            writer = None
-        else:
-            writer = RecordWriter(Path(out), out_format).__enter__()
-        with Progress(
-            TextColumn("[bold]extract"),
-            BarColumn(),
-            TextColumn("{task.completed} articles · {task.fields[rate]:.1f} art/s · {task.fields[errors]} errors"),
-            TimeElapsedColumn(),
-            console=err_console,
-            disable=not show,
-            transient=True,
-        ) as bar:
+        writer = None if out == "-" else RecordWriter(Path(out), out_format)
+
+        def emit(record: Result | ErrorRecord) -> None:
+            if writer is None:
+                sys.stdout.write(json.dumps(_stdout_record(record), ensure_ascii=False) + "\n")
+            else:
+                writer.write(record)
+
+        with (
+            writer if writer is not None else contextlib.nullcontext(),
+            Progress(
+                TextColumn("[bold]extract"),
+                BarColumn(),
+                TextColumn(
+                    "{task.completed} articles · {task.fields[rate]:.1f} art/s · {task.fields[errors]} errors"
+                ),
+                TimeElapsedColumn(),
+                console=err_console,
+                disable=not show,
+                transient=True,
+            ) as bar,
+        ):
             task = bar.add_task("extract", total=None, rate=0.0, errors=0)
             for item in results:
                 if isinstance(item, Result):
@@ -64,25 +79,44 @@ def extract(
                     n_err += len(item.errors)
                 else:
                     n_err += 1
-                if writer is None:
-                    sys.stdout.write(json.dumps(_stdout_record(item), ensure_ascii=False) + "\n")
-                else:
-                    writer.write(item)
+                    if len(first_errors) < 3:
+                        first_errors.append(item)
+                emit(item)
+                if isinstance(item, Result) and item.article.date is None:
+                    n_undated += 1
+                    emit(undated_warning(item))
                 elapsed = max(time.perf_counter() - started, 1e-9)
                 bar.update(task, completed=n_ok, rate=n_ok / elapsed, errors=n_err)
-        if writer is not None:
-            writer.close()
     except NewsEventsError as exc:
         raise fail(str(exc)) from None
     elapsed = max(time.perf_counter() - started, 1e-9)
     where = "stdout" if out == "-" else out
     err_console.print(
-        f"{n_ok} articles, {n_err} errors in {elapsed:.1f}s "
+        f"{n_ok} articles, {n_err} errors{f', {n_undated} undated' if n_undated else ''} in {elapsed:.1f}s "
         f"({n_ok / elapsed:.1f} articles/s, {words / elapsed:,.0f} words/s) → {where}",
         highlight=False,
     )
     if n_ok == 0:
-        raise fail("no article could be read; see the errors above" + ("" if out == "-" else f" and {out}/errors.*"), 1)
+        for e in first_errors:
+            err_console.print(
+                f"  {e.path or '?'}:{e.line or '-'}: {e.message}", highlight=False, markup=False
+            )
+        raise fail(
+            "no article could be read; see the errors above" + ("" if out == "-" else f" and {out}/errors.*"),
+            1,
+        )
+
+
+def undated_warning(result: Result) -> ErrorRecord:
+    """The errors-table row that flags an article read without any date."""
+    a = result.article
+    return ErrorRecord(
+        a.path,
+        a.line,
+        a.id,
+        "read:date",
+        "no article date: relative dates ('on Tuesday') stay unresolved; add a date field/header or --date",
+    )
 
 
 def _stdout_record(item: Result | ErrorRecord) -> dict[str, object]:
