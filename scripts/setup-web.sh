@@ -27,8 +27,11 @@ fi
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-(cd "$WORK" && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
-  world-atlas@2.0.2 topojson-client@3.1.0 swagger-ui-dist@5 >/dev/null)
+if ! (cd "$WORK" && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
+  world-atlas@2.0.2 topojson-client@3.1.0 swagger-ui-dist@5 >/dev/null); then
+  echo "setup-web: npm install failed; /api/docs will link to the raw schema only" >&2
+  exit 0  # the committed world outline is enough for the page and the tests
+fi
 NM=$WORK/node_modules
 
 mkdir -p "$VENDOR"
