@@ -7,10 +7,10 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('Iran accused Israel of sabotaging its nuclear facility at Natanz.', 'Iran', 'Israel'),
-    ('The Polish government condemned the attack on its embassy.', 'Polish government', None),
-    ('Prosecutors in Argentina charged the former president with corruption.', 'Prosecutors', 'president'),
-    ('Serbia blamed Kosovo for the violence at the border.', 'Serbia', 'Kosovo'),
+    ("Iran accused Israel of sabotaging its nuclear facility at Natanz.", "Iran", "Israel"),
+    ("The Polish government condemned the attack on its embassy.", "Polish government", None),
+    ("Prosecutors in Argentina charged the former president with corruption.", "Prosecutors", "president"),
+    ("Serbia blamed Kosovo for the violence at the border.", "Serbia", "Kosovo"),
 ]
 
 

@@ -7,10 +7,18 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('Ukraine and Russia agreed on Tuesday to a prisoner exchange brokered by Turkey.', 'Ukraine', None),
-    ('The Colombian government promised to hand over land to former FARC fighters.', 'Colombian government', None),
-    ('Japan will provide Indonesia with a loan of 500 million dollars to rebuild ports.', 'Japan', 'Indonesia'),
-    ('Egypt offered to mediate between Hamas and Israel after the fighting.', 'Egypt', None),
+    ("Ukraine and Russia agreed on Tuesday to a prisoner exchange brokered by Turkey.", "Ukraine", None),
+    (
+        "The Colombian government promised to hand over land to former FARC fighters.",
+        "Colombian government",
+        None,
+    ),
+    (
+        "Japan will provide Indonesia with a loan of 500 million dollars to rebuild ports.",
+        "Japan",
+        "Indonesia",
+    ),
+    ("Egypt offered to mediate between Hamas and Israel after the fighting.", "Egypt", None),
 ]
 
 

@@ -7,9 +7,9 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('The World Bank gave Pakistan 300 million dollars in flood relief.', 'World Bank', 'Pakistan'),
-    ('Sweden granted asylum to two Belarusian journalists.', 'Sweden', 'journalists'),
-    ('The United States sent humanitarian aid to Turkey after the earthquake.', 'United States', 'Turkey'),
+    ("The World Bank gave Pakistan 300 million dollars in flood relief.", "World Bank", "Pakistan"),
+    ("Sweden granted asylum to two Belarusian journalists.", "Sweden", "journalists"),
+    ("The United States sent humanitarian aid to Turkey after the earthquake.", "United States", "Turkey"),
 ]
 
 

@@ -7,10 +7,10 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('Russian missiles struck Kyiv early on Monday, killing three civilians.', 'Russian missiles', 'Kyiv'),
-    ('Gunmen killed 12 villagers in northern Burkina Faso on Sunday.', 'Gunmen', 'villagers'),
-    ('Israeli aircraft bombed Hamas positions in Gaza overnight.', 'Israeli aircraft', 'Hamas'),
-    ('A journalist was shot dead by soldiers in Jenin.', 'soldiers', 'journalist'),
+    ("Russian missiles struck Kyiv early on Monday, killing three civilians.", "Russian missiles", "Kyiv"),
+    ("Gunmen killed 12 villagers in northern Burkina Faso on Sunday.", "Gunmen", "villagers"),
+    ("Israeli aircraft bombed Hamas positions in Gaza overnight.", "Israeli aircraft", "Hamas"),
+    ("A journalist was shot dead by soldiers in Jenin.", "soldiers", "journalist"),
 ]
 
 

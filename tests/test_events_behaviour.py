@@ -59,14 +59,18 @@ def test_events_date_comes_from_the_trigger_clause(sentence: str, date: str, sou
 
 
 def test_events_place_is_the_locative_toponym_of_the_clause() -> None:
-    e = assert_event("Gunmen killed 12 villagers in Burkina Faso on Sunday.", "ASSAULT", "gunmen", "villagers")
+    e = assert_event(
+        "Gunmen killed 12 villagers in Burkina Faso on Sunday.", "ASSAULT", "gunmen", "villagers"
+    )
     assert e.location is not None
     assert (e.location.name, e.location.country) == ("Burkina Faso", "BFA")
     assert e.location.lat is not None
 
 
 def test_events_passive_agent_is_the_actor() -> None:
-    e = assert_event("The journalist was killed by militiamen in Beni.", "ASSAULT", "militiamen", "journalist")
+    e = assert_event(
+        "The journalist was killed by militiamen in Beni.", "ASSAULT", "militiamen", "journalist"
+    )
     assert e.rule.endswith(".passive")
 
 
@@ -119,7 +123,9 @@ def test_events_speech_act_content_is_not_a_second_event(sentence: str, type_: s
 def test_events_every_event_names_rule_cameo_and_evidence() -> None:
     text = "Egypt hosted Israeli and Palestinian negotiators in Cairo on Sunday."
     for e in events(text):
-        assert e.rule.startswith(f"events.{e.type.lower()}.") or ".modal-demand" in e.rule or "events." in e.rule
+        assert (
+            e.rule.startswith(f"events.{e.type.lower()}.") or ".modal-demand" in e.rule or "events." in e.rule
+        )
         assert e.cameo is not None
         assert e.trigger.text in e.evidence.text
 

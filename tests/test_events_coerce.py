@@ -7,10 +7,10 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('Iranian police arrested dozens of protesters in Tehran on Saturday.', 'Iranian police', 'protesters'),
-    ('The junta banned the main opposition party.', 'junta', 'opposition party'),
-    ('Israeli forces demolished Palestinian homes in East Jerusalem.', 'Israeli forces', 'Palestinian'),
-    ('The authorities imposed a curfew in the city of Jos.', 'authorities', 'Jos'),
+    ("Iranian police arrested dozens of protesters in Tehran on Saturday.", "Iranian police", "protesters"),
+    ("The junta banned the main opposition party.", "junta", "opposition party"),
+    ("Israeli forces demolished Palestinian homes in East Jerusalem.", "Israeli forces", "Palestinian"),
+    ("The authorities imposed a curfew in the city of Jos.", "authorities", "Jos"),
 ]
 
 

@@ -7,10 +7,22 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday.', 'Macron', 'Scholz'),
-    ('Indian Prime Minister Narendra Modi held talks with Japanese Prime Minister Fumio Kishida in Tokyo.', 'Modi', 'Kishida'),
-    ('Secretary of State Antony Blinken visited Kyiv on Thursday.', 'Blinken', 'Kyiv'),
-    ('The Saudi foreign minister spoke by phone with his Iranian counterpart on Sunday.', 'Saudi foreign minister', None),
+    (
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday.",
+        "Macron",
+        "Scholz",
+    ),
+    (
+        "Indian Prime Minister Narendra Modi held talks with Japanese Prime Minister Fumio Kishida in Tokyo.",
+        "Modi",
+        "Kishida",
+    ),
+    ("Secretary of State Antony Blinken visited Kyiv on Thursday.", "Blinken", "Kyiv"),
+    (
+        "The Saudi foreign minister spoke by phone with his Iranian counterpart on Sunday.",
+        "Saudi foreign minister",
+        None,
+    ),
 ]
 
 

@@ -7,8 +7,12 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('Kenya extradited a suspected Somali militant to the United States on Tuesday.', 'Kenya', 'militant'),
-    ('Jordanian intelligence shared information with Israel about the plot.', 'Jordanian intelligence', 'Israel'),
+    ("Kenya extradited a suspected Somali militant to the United States on Tuesday.", "Kenya", "militant"),
+    (
+        "Jordanian intelligence shared information with Israel about the plot.",
+        "Jordanian intelligence",
+        "Israel",
+    ),
 ]
 
 

@@ -7,9 +7,9 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('India deployed additional troops to the Ladakh region.', 'India', 'Ladakh'),
-    ('Russia mobilized 300,000 reservists in September.', 'Russia', None),
-    ('Chinese warships were put on alert near Taiwan.', None, None),
+    ("India deployed additional troops to the Ladakh region.", "India", "Ladakh"),
+    ("Russia mobilized 300,000 reservists in September.", "Russia", None),
+    ("Chinese warships were put on alert near Taiwan.", None, None),
 ]
 
 

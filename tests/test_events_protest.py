@@ -7,10 +7,14 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('Thousands of farmers protested in New Delhi against the new farm laws.', 'farmers', None),
-    ('Doctors in Kenya went on strike over unpaid salaries.', 'Doctors', None),
-    ('Opposition supporters blocked roads in Dhaka on Sunday.', 'Opposition supporters', None),
-    ('Palestinian prisoners began a hunger strike to protest their detention without trial.', 'Palestinian prisoners', None),
+    ("Thousands of farmers protested in New Delhi against the new farm laws.", "farmers", None),
+    ("Doctors in Kenya went on strike over unpaid salaries.", "Doctors", None),
+    ("Opposition supporters blocked roads in Dhaka on Sunday.", "Opposition supporters", None),
+    (
+        "Palestinian prisoners began a hunger strike to protest their detention without trial.",
+        "Palestinian prisoners",
+        None,
+    ),
 ]
 
 

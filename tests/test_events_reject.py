@@ -7,10 +7,10 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('Hamas rejected the Egyptian ceasefire proposal on Wednesday.', 'Hamas', 'Egyptian'),
-    ('The Taliban refused to meet the UN envoy in Kabul.', 'Taliban', 'envoy'),
-    ('Russia vetoed a Security Council resolution on Syria.', 'Russia', 'Security Council'),
-    ('Hungary said it would not accept refugees from Libya.', 'Hungary', None),
+    ("Hamas rejected the Egyptian ceasefire proposal on Wednesday.", "Hamas", "Egyptian"),
+    ("The Taliban refused to meet the UN envoy in Kabul.", "Taliban", "envoy"),
+    ("Russia vetoed a Security Council resolution on Syria.", "Russia", "Security Council"),
+    ("Hungary said it would not accept refugees from Libya.", "Hungary", None),
 ]
 
 

@@ -7,10 +7,10 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('China demanded that Japan withdraw its coast guard vessels.', 'China', 'Japan'),
-    ('The UN chief urged both sides to return to the negotiating table.', 'UN chief', 'sides'),
-    ('Human Rights Watch called on Egypt to release detained activists.', 'Human Rights Watch', 'Egypt'),
-    ("Iraq's foreign minister said Turkey must stop its strikes in the north.", 'foreign minister', 'Turkey'),
+    ("China demanded that Japan withdraw its coast guard vessels.", "China", "Japan"),
+    ("The UN chief urged both sides to return to the negotiating table.", "UN chief", "sides"),
+    ("Human Rights Watch called on Egypt to release detained activists.", "Human Rights Watch", "Egypt"),
+    ("Iraq's foreign minister said Turkey must stop its strikes in the north.", "foreign minister", "Turkey"),
 ]
 
 

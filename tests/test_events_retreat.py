@@ -7,9 +7,9 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('Russian forces withdrew from Kherson on Friday.', 'Russian forces', 'Kherson'),
-    ('The prime minister of Peru resigned on Sunday amid protests.', 'prime minister', None),
-    ('Hundreds of rebel fighters surrendered to the army in North Kivu.', 'rebel fighters', 'army'),
+    ("Russian forces withdrew from Kherson on Friday.", "Russian forces", "Kherson"),
+    ("The prime minister of Peru resigned on Sunday amid protests.", "prime minister", None),
+    ("Hundreds of rebel fighters surrendered to the army in North Kivu.", "rebel fighters", "army"),
 ]
 
 

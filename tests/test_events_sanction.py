@@ -7,9 +7,9 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('The United States imposed sanctions on Iranian oil companies.', 'United States', 'oil companies'),
-    ('Lithuania expelled three Russian diplomats on Monday.', 'Lithuania', 'diplomats'),
-    ('Morocco cut diplomatic ties with Iran in 2018.', 'Morocco', 'Iran'),
+    ("The United States imposed sanctions on Iranian oil companies.", "United States", "oil companies"),
+    ("Lithuania expelled three Russian diplomats on Monday.", "Lithuania", "diplomats"),
+    ("Morocco cut diplomatic ties with Iran in 2018.", "Morocco", "Iran"),
 ]
 
 

@@ -7,10 +7,10 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('The European Union praised Kenya for its handling of the election.', 'European Union', 'Kenya'),
-    ("Brazil's president thanked China for its help during the pandemic.", 'Brazil', 'China'),
-    ('The opposition leader expressed solidarity with the striking miners.', 'opposition leader', 'miners'),
-    ("Germany backed Poland's request for more NATO troops.", 'Germany', 'Poland'),
+    ("The European Union praised Kenya for its handling of the election.", "European Union", "Kenya"),
+    ("Brazil's president thanked China for its help during the pandemic.", "Brazil", "China"),
+    ("The opposition leader expressed solidarity with the striking miners.", "opposition leader", "miners"),
+    ("Germany backed Poland's request for more NATO troops.", "Germany", "Poland"),
 ]
 
 

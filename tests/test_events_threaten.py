@@ -7,9 +7,9 @@ import pytest
 from test_events_helpers import assert_event
 
 CASES = [
-    ('North Korea threatened to attack South Korea if the drills continued.', 'North Korea', 'South Korea'),
-    ('Turkey warned Sweden against allowing protests near its embassy.', 'Turkey', 'Sweden'),
-    ('The union said it will strike next week unless the government raises wages.', 'union', None),
+    ("North Korea threatened to attack South Korea if the drills continued.", "North Korea", "South Korea"),
+    ("Turkey warned Sweden against allowing protests near its embassy.", "Turkey", "Sweden"),
+    ("The union said it will strike next week unless the government raises wages.", "union", None),
 ]
 
 

@@ -47,6 +47,25 @@ class ActorTable:
                     best = (key[0], key[1], m, a)
         return (best[2], best[3]) if best else None
 
+    def head_mention(self, start: int, end: int) -> tuple[Mention, Actor] | None:
+        """The mention that heads the phrase ``[start, end)``: the one whose overlap begins first, then the
+        largest overlap, then the shorter mention.
+
+        For a whole subject phrase this is the phrase's own referent, not a name buried in a modifier:
+        "A spokeswoman for Hillary Clinton" → the spokeswoman; "Richard Revesz, director of the Institute
+        for Policy Integrity" → Revesz.  For a single word it is the same as :meth:`mention_at`.
+        """
+        k = bisect.bisect_left(self._starts, end)
+        best: tuple[tuple[int, int, int], Mention, Actor] | None = None
+        for j in range(k - 1, max(-1, k - 64), -1):
+            m, a = self._entries[j]
+            ov = min(end, m.span.end) - max(start, m.span.start)
+            if ov > 0:
+                key = (-max(start, m.span.start), ov, -(m.span.end - m.span.start))
+                if best is None or key > best[0]:
+                    best = (key, m, a)
+        return (best[1], best[2]) if best else None
+
     def mentions_in(self, start: int, end: int) -> list[tuple[Mention, Actor]]:
         """All mentions lying inside ``[start, end)``, in text order."""
         lo = bisect.bisect_left(self._starts, start)
@@ -55,8 +74,8 @@ class ActorTable:
 
     # -- record helpers shared by the quotes and events stages ---------------------------------------------
     def speaker_for(self, span: Span) -> Speaker:
-        """A speaker record for the words at ``span``: resolved to an actor when a mention covers them."""
-        hit = self.mention_at(span.start, span.end)
+        """A speaker record for the words at ``span``: resolved to the actor of the mention heading them."""
+        hit = self.head_mention(span.start, span.end)
         if hit is None:
             return Speaker(span.text, None, None, span, "none")
         mention, actor = hit
@@ -66,7 +85,8 @@ class ActorTable:
         return Speaker(actor.name, actor.id, actor.country, span, resolved)  # type: ignore[arg-type]
 
     def participant_for(self, span: Span) -> Participant:
-        hit = self.mention_at(span.start, span.end)
+        """A participant record for the words at ``span`` (the actor of the mention heading them)."""
+        hit = self.head_mention(span.start, span.end)
         if hit is None:
             return Participant(span.text, None, None, None, span)
         _, actor = hit

@@ -268,6 +268,9 @@ class Resolver:
                     c.sector = c.sector or name.honorific.sector
                 continue
             self.attach(title, c, "title")
+            # The name mention spans the whole noun phrase, as attribution corpora mark sources
+            # ("White House spokesman Josh Earnest"); the title stays a mention of its own.
+            name.span = self.doc.span(min(title.start, name.start), name.end)
         return used
 
     # -- 3. nominals and pronouns -------------------------------------------------------------------------

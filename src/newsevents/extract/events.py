@@ -186,7 +186,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         pairs: list[tuple[int | None, int | None]]
         actor_heads = _shared_modifier_conjuncts(people, actor_heads)
         recip_heads = _shared_modifier_conjuncts(people, recip_heads)
-        if type_ in lex.symmetric_types and len(actor_heads) > 1:
+        reciprocal = type_ in lex.symmetric_types or (type_ == "SUPPORT" and not recip_heads)
+        if reciprocal and len(actor_heads) > 1:
             pairs = [(actor_heads[0], other) for other in actor_heads[1:]]
         else:
             pairs = [(a, r) for a in (actor_heads or [None]) for r in (recip_heads or [None])]
@@ -202,6 +203,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             recipient = people.resolve(r) if r is not None else None
             if actor is None and recipient is None:
                 continue
+            if recipient is None and type_ in lex.needs_recipient and r is None and len(pairs) == 1:
+                continue  # a dyadic act with no counterpart in the text: half a dyad is not coded
             if actor and recipient and actor.actor_id and actor.actor_id == recipient.actor_id:
                 recipient = None
             conf = f.entry.confidence * PATTERN_CONFIDENCE.get(f.pattern, 0.8)

@@ -62,6 +62,8 @@ def modality(doc: AnnotatedDoc, frame: Frame, lex: Lexicon) -> Modality:
             break
         j = t.head
         chain.append(j)
+        if t.dep == "conj":
+            continue  # a coordinated verb shares auxiliaries, not the governor's planning sense
         if doc.tokens[j].lemma.lower() in lex.planning_verbs or doc.tokens[j].lower in lex.planning_verbs:
             future = True
     for k in chain:

@@ -188,6 +188,7 @@ class Lexicon:
     symmetric_types: frozenset[str]
     actor_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
+    needs_recipient: frozenset[str] = frozenset()
 
     def cameo(self, type_: str) -> str | None:
         codes = self.types.get(type_, {}).get("cameo") or []
@@ -247,4 +248,5 @@ def load_lexicon() -> Lexicon:
         symmetric_types=frozenset(t.upper() for t in onto.get("symmetric_types", ())),
         actor_nouns=_set(onto.get("actor_nouns")),
         reporting_verbs=frozenset(REPORTING_VERBS),
+        needs_recipient=frozenset(t.upper() for t in onto.get("needs_recipient", ())),
     )

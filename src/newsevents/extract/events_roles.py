@@ -249,7 +249,7 @@ def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame
         # mobilised troops are the actor's own forces, never the counterpart
         own_forces = entry.type == "MOBILIZE"
         frame.recipients = _recipient_from(doc, sources, _pref(entry), lex, skip, use_object=not own_forces)
-    if not frame.recipients and entry.type in ("THREATEN", "REQUEST", "REJECT"):
+    if not frame.recipients:
         # "threatened to stop talks *if the United States* goes ahead": the condition names the target
         for c in doc.subtree(v):
             if doc.tokens[c].dep == "advcl" and any(

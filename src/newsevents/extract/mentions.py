@@ -97,13 +97,13 @@ def name_mentions(
 ) -> list[MentionCandidate]:
     """One mention per actor-like entity; "the" and "'s" trimmed, courtesy titles ("Mr.") kept."""
     lex = lexicon()
-    index = countries()
     known = actor_dictionary(user_file)
     out: list[MentionCandidate] = []
     for ent in doc.ents:
         if ent.label not in NAME_LABELS:
             continue
         start, end = ent.start_token, ent.end_token
+        span_start = start  # the mention keeps "The" ("The New York Times"); its lookup key does not
         while start < end and doc.tokens[start].lower in DEFINITE:
             start += 1
         while end > start and doc.tokens[end - 1].text.replace("\u2019", "'") in ("'s", "'", ",", "."):
@@ -125,27 +125,60 @@ def name_mentions(
         if ent.label == "PERSON" and start > 0:
             h = lex.honorific(doc.tokens[start - 1].text)
             if h is not None and doc.tokens[start - 1].sent == doc.tokens[start].sent:
-                honorific, start = h, start - 1
-        first_word = text_key.split()[0] if text_key.split() else ""
-        m = MentionCandidate(
-            start,
-            end,
-            head,
-            "name",
-            ent.label,
-            doc.tokens[head].sent,
-            doc.span(start, end),
-            text_key=text_key,
-            honorific=honorific,
-            number="pl" if head_tok.tag in ("NNPS", "NNS") else "sg",
-        )
-        if ent.label == "PERSON":
-            m.gender = (honorific.gender if honorific else None) or lex.gender_of_forename(first_word)
-        elif ent.label in ("GPE", "NORP"):
-            m.country = index.any(text_key)
-        _syntax(doc, m)
-        out.append(m)
+                honorific, start, span_start = h, start - 1, start - 1
+        out.append(_name_candidate(doc, start, end, head, ent.label, text_key, honorific, span_start))
+    out.extend(_unrecognised_surnames(doc, out))
     return out
+
+
+def _unrecognised_surnames(doc: AnnotatedDoc, names: list[MentionCandidate]) -> list[MentionCandidate]:
+    """A known person's surname that spaCy left untagged later on ("Chaffetz said"): a name mention too."""
+    surnames = {m.text_key.split()[-1]: m for m in names if m.label == "PERSON" and len(m.text_key.split()) > 1}
+    if not surnames:
+        return []
+    lex = lexicon()
+    out = []
+    for tok in doc.tokens:
+        if tok.pos == "PROPN" and tok.ent_type == "" and tok.text in surnames:
+            start = tok.i
+            h = lex.honorific(doc.tokens[start - 1].text) if start > 0 else None
+            if h is not None:
+                start -= 1
+            out.append(_name_candidate(doc, start, tok.i + 1, tok.i, "PERSON", tok.text, h, start))
+    return out
+
+
+def _name_candidate(
+    doc: AnnotatedDoc,
+    start: int,
+    end: int,
+    head: int,
+    label: str,
+    text_key: str,
+    honorific: Honorific | None,
+    span_start: int,
+) -> MentionCandidate:
+    lex = lexicon()
+    head_tok = doc.tokens[head]
+    first_word = text_key.split()[0] if text_key.split() else ""
+    m = MentionCandidate(
+        start,
+        end,
+        head,
+        "name",
+        label,
+        doc.tokens[head].sent,
+        doc.span(span_start, end),
+        text_key=text_key,
+        honorific=honorific,
+        number="pl" if head_tok.tag in ("NNPS", "NNS") else "sg",
+    )
+    if label == "PERSON":
+        m.gender = (honorific.gender if honorific else None) or lex.gender_of_forename(first_word)
+    elif label in ("GPE", "NORP"):
+        m.country = countries().any(text_key)
+    _syntax(doc, m)
+    return m
 
 
 def _np_start(doc: AnnotatedDoc, head: int) -> int:

@@ -17,7 +17,14 @@ from newsevents.readers.base import ReadItem, ReadStream, make_article
 from newsevents.registry import readers
 
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
-MAX_HTML_BYTES = 20_000_000  # a page beyond this is not an article; parsing it would only eat memory
+MAX_HTML_BYTES = 20_000_000
+MIN_WORDS = 5  # fewer words than this is a menu or an error page, not an article
+# Only dates the page states (meta tags, JSON-LD, <time>, URL): htmldate's extensive search also guesses
+# from free text, turning "© 2023" in a footer into 2023-01-01 — worse than the WARC/--date fallback.
+DATE_PARAMS = {
+    "extensive_search": False,
+    "original_date": True,
+}  # a page beyond this is not an article; parsing it would only eat memory
 
 # trafilatura and htmldate log every page they find nothing in; the reader reports that as an error row.
 for _noisy in ("trafilatura", "htmldate"):
@@ -48,12 +55,17 @@ def article_from_html(
 
     try:
         doc = trafilatura.bare_extraction(
-            data, url=url, with_metadata=True, include_comments=False, include_tables=True
+            data,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=DATE_PARAMS,
         )
     except Exception as exc:  # noqa: BLE001 - a parser crash on one page must not stop the batch
         return ErrorRecord(path, line, None, "read", f"HTML extraction failed: {type(exc).__name__}: {exc}")
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:
         return ErrorRecord(path, line, None, "read", "no article text found in the HTML page")
     page_url = url or getattr(doc, "url", None) or None
     source = getattr(doc, "sitename", None) or getattr(doc, "hostname", None) or _host(page_url)
