@@ -64,7 +64,7 @@ def read_warc(path: str, stream: BinaryIO, *, date: str | None = None) -> ReadSt
             number + 1,
             None,
             "read",
-            f"WARC unreadable after record {number}: {type(exc).__name__}: {exc}",
+            f"WARC unreadable after record {number}: {type(exc).__name__}: {str(exc)[:200]}",
         )
         return
     if pages == 0:
