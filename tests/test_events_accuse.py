@@ -8,7 +8,11 @@ from test_events_helpers import assert_event
 
 CASES = [
     ("Iran accused Israel of sabotaging its nuclear facility at Natanz.", "Iran", "Israel"),
-    ("The Polish government condemned the attack on its embassy.", "Polish government", None),
+    (
+        "The Polish government condemned Belarus for the attack on its embassy.",
+        "Polish government",
+        "Belarus",
+    ),
     ("Prosecutors in Argentina charged the former president with corruption.", "Prosecutors", "president"),
     ("Serbia blamed Kosovo for the violence at the border.", "Serbia", "Kosovo"),
 ]

@@ -203,7 +203,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             recipient = people.resolve(r) if r is not None else None
             if actor is None and recipient is None:
                 continue
-            if recipient is None and type_ in lex.needs_recipient and r is None and len(pairs) == 1:
+            if recipient is None and f.entry.type in lex.needs_recipient and r is None and len(pairs) == 1:
                 continue  # a dyadic act with no counterpart in the text: half a dyad is not coded
             if actor and recipient and actor.actor_id and actor.actor_id == recipient.actor_id:
                 recipient = None

@@ -149,10 +149,7 @@ class WhereWhen:
             if doc.tokens[head].sent != sent or head in exclude:
                 continue
             loc = self._locative(head)
-            if head in clause:
-                rank = 0 if loc else 1
-            else:
-                rank = 2 if loc else 9
+            rank = (0 if loc else 1) if head in clause else (2 if loc else 9)
             if rank == 9:
                 continue
             key = (rank, abs(head - trigger))

@@ -133,7 +133,9 @@ def name_mentions(
 
 def _unrecognised_surnames(doc: AnnotatedDoc, names: list[MentionCandidate]) -> list[MentionCandidate]:
     """A known person's surname that spaCy left untagged later on ("Chaffetz said"): a name mention too."""
-    surnames = {m.text_key.split()[-1]: m for m in names if m.label == "PERSON" and len(m.text_key.split()) > 1}
+    surnames = {
+        m.text_key.split()[-1]: m for m in names if m.label == "PERSON" and len(m.text_key.split()) > 1
+    }
     if not surnames:
         return []
     lex = lexicon()
