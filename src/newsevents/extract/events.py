@@ -100,7 +100,7 @@ class Participants:
         if hit is None:
             inside = self.actors.mentions_in(span.start, span.end)
             people = [p for p in inside if p[1].kind in ("PERSON", "ORG")]
-            hit = (people or inside or [None])[0]
+            hit = (people or inside)[0] if (people or inside) else None
         if hit is None and tok.pos == "PRON" and depth == 0:
             # a pronoun the actors stage left unresolved, inside a reported clause: its reporter
             for anc in doc.ancestors(sem):
@@ -190,7 +190,9 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         if reciprocal and len(actor_heads) > 1:
             pairs = [(actor_heads[0], other) for other in actor_heads[1:]]
         else:
-            pairs = [(a, r) for a in (actor_heads or [None]) for r in (recip_heads or [None])]
+            actor_opts: list[int | None] = list(actor_heads) or [None]
+            recip_opts: list[int | None] = list(recip_heads) or [None]
+            pairs = [(a, r) for a in actor_opts for r in recip_opts]
         trigger_span = _trigger_span(doc, f)
         sent = doc.sentence_of(f.trigger)
         evidence = doc.char_span(sent.start, sent.end)

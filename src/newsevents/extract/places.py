@@ -130,13 +130,13 @@ class Gazetteer:
             by_iso3[c["iso3"]] = place
             self.countries[_norm(c["name"])] = place
         for pc in pycountry.countries:
-            place = by_iso3.get(pc.alpha_3)
-            if place is None:
+            known = by_iso3.get(pc.alpha_3)
+            if known is None:
                 continue
             for attr in ("name", "common_name", "official_name"):
                 value = getattr(pc, attr, None)
                 if value:
-                    self.countries.setdefault(_norm(value), place)
+                    self.countries.setdefault(_norm(value), known)
         for alias, iso3 in COUNTRY_ALIASES.items():
             if iso3 in by_iso3:
                 self.countries[_norm(alias)] = by_iso3[iso3]
