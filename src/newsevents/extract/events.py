@@ -114,10 +114,30 @@ class Participants:
         if hit is None:
             if tok.pos == "PRON" and tok.lower in ("it", "they", "he", "she", "we", "i", "this", "that"):
                 return Participant(span.text, None, None, None, span)
-            return Participant(span.text, None, gazetteer().country_of(span.text), None, span)
+            return Participant(span.text, None, self.np_country(sem, toks), None, span)
         _, actor = hit
-        country = actor.country or (gazetteer().country_of(actor.name) if actor.kind == "GPE" else None)
+        country = actor.country or self.np_country(sem, toks)
         return Participant(actor.name, actor.id, country, actor.sector, span)
+
+    def np_country(self, head: int, toks: list[int]) -> str | None:
+        """The country a phrase names inside itself when its actor has none: "*Israeli* helicopters",
+        "rebels in *the Ivory Coast*", "prisoners in *Dili*" (a city gives its country)."""
+        from newsevents.kb import countries
+
+        doc, index = self.doc, countries()
+        inside = set(toks)
+        names = [doc.tokens[head].text]
+        names += [e.text for e in doc.ents if e.label in ("NORP", "GPE", "LOC") and e.start_token in inside]
+        for name in names:
+            found = index.any(name)
+            if found:
+                return found[0]
+        for e in doc.ents:
+            if e.label == "GPE" and e.start_token in inside:
+                place = gazetteer().lookup(e.text)
+                if place is not None and place[0].country:
+                    return place[0].country
+        return None
 
 
 def _shared_modifier_conjuncts(people: Participants, heads: list[int]) -> list[int]:
