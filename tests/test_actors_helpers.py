@@ -16,8 +16,9 @@ def actors_result(text: str, date: str | None = None, actors_file: str | None = 
 
 
 def actor_with(result: Result, mention_text: str, nth: int = 0) -> Actor:
-    """The actor holding the ``nth`` mention whose text is exactly ``mention_text``."""
-    hits = [(m.span.start, a) for a in result.actors for m in a.mentions if m.span.text == mention_text]
+    """The actor holding the ``nth`` mention whose text is ``mention_text`` (or ends with it after a title:
+    a titled name's mention spans "German Chancellor Angela Merkel")."""
+    hits = [(m.span.start, a) for a in result.actors for m in a.mentions if _is(m.span.text, mention_text)]
     hits.sort(key=lambda p: p[0])
     assert len(hits) > nth, f"no mention {mention_text!r} (#{nth}) in {[a.name for a in result.actors]}"
     return hits[nth][1]
@@ -31,3 +32,7 @@ def rule_of(result: Result, mention_text: str, nth: int = 0) -> str:
         if m.span.text == mention_text
     )
     return hits[nth][1]
+
+
+def _is(text: str, wanted: str) -> bool:
+    return text == wanted or text.endswith(" " + wanted)
