@@ -45,6 +45,7 @@ class Modality:
     negated: bool = False
     future: bool = False
     obligation: bool = False
+    ultimatum: bool = False  # "... unless Baghdad accepts": the act is announced as a threat
 
 
 def _aux_lemmas(doc: AnnotatedDoc, v: int) -> set[str]:
@@ -52,7 +53,7 @@ def _aux_lemmas(doc: AnnotatedDoc, v: int) -> set[str]:
 
 
 def modality(doc: AnnotatedDoc, frame: Frame, lex: Lexicon) -> Modality:
-    negated = future = obligation = False
+    negated = future = obligation = ultimatum = False
     chain = [frame.trigger] if frame.verb == frame.trigger else [frame.trigger, frame.verb]
     # climb open complements: "plans to impose", "is ready to host", "would be prepared to lift"
     j = frame.verb
@@ -79,15 +80,13 @@ def modality(doc: AnnotatedDoc, frame: Frame, lex: Lexicon) -> Modality:
             future = True
         if any(doc.tokens[c].dep == "mark" and doc.tokens[c].lower in CONDITIONAL_MARKS for c in kids):
             future = True
-        if any(doc.tokens[c].dep == "advcl" and _is_conditional(doc, c) for c in kids):
-            pass  # a condition attached to the event ("unless Baghdad accepts") does not make it unreal
-    return Modality(negated, future, obligation)
+        if any(doc.tokens[c].dep == "advcl" and "unless" in _marks(doc, c) for c in kids):
+            ultimatum = True
+    return Modality(negated, future, obligation, ultimatum and future)
 
 
-def _is_conditional(doc: AnnotatedDoc, v: int) -> bool:
-    return any(
-        doc.tokens[c].dep == "mark" and doc.tokens[c].lower in CONDITIONAL_MARKS for c in doc.children[v]
-    )
+def _marks(doc: AnnotatedDoc, v: int) -> set[str]:
+    return {doc.tokens[c].lower for c in doc.children[v] if doc.tokens[c].dep == "mark"}
 
 
 def recode(frame_type: str, mode: str, m: Modality, lex: Lexicon) -> tuple[str, str, str | None] | None:
@@ -99,7 +98,11 @@ def recode(frame_type: str, mode: str, m: Modality, lex: Lexicon) -> tuple[str, 
         if cooperative:
             return "REJECT", "refuse-act", f"negated:{frame_type}"
         return None
+    if m.ultimatum and frame_type not in ("THREATEN", "REQUEST"):
+        return "THREATEN", "ultimatum", f"ultimatum:{frame_type}"
     if m.future:
+        if frame_type == "RETREAT":  # an announced resignation or withdrawal is reported as the act
+            return frame_type, mode, "future"
         if frame_type in lex.cooperative_types:
             return "AGREE", "promise", f"future:{frame_type}"
         if frame_type in lex.conflictual_types:
