@@ -52,7 +52,9 @@ def find_frames(doc: AnnotatedDoc, lex: Lexicon) -> list[Frame]:
             continue  # "Palestinian Resistance *Movement*", "Economic *Cooperation*": part of a name
         for entry in lex.triggers_at(doc, t.i):
             if entry.pos == "verb":
-                verb_frames.append(verb_frame(doc, t.i, entry, lex))
+                vf = verb_frame(doc, t.i, entry, lex)
+                if vf is not None:
+                    verb_frames.append(vf)
             else:
                 nouns.append((t.i, entry))
     consumed = {c for f in verb_frames for c in f.consumed}
@@ -190,6 +192,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         if gov is not None:
             if not gov.recipients and f.recipients and f.recipients[0] not in gov.actors:
                 gov.recipients = list(f.recipients)
+            if gov.entry.type == "AGREE" and f.entry.type in lex.conflictual_types:
+                gov.type_override = "THREATEN"  # "vowed to ban", "pledged to destroy": a promise of harm
             continue
         kept.append(f)
     people = Participants(doc, ctx.actors, lex)
@@ -197,7 +201,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
     events: list[Event] = []
     for f in kept:
         m = modality(doc, f, lex)
-        coded = recode(f.entry.type, f.entry.mode, m, lex)
+        coded = recode(f.type_override or f.entry.type, f.entry.mode, m, lex)
         if coded is None:
             continue
         type_, mode, context = coded

@@ -24,6 +24,7 @@ from newsevents.extract.events_lexicon import Lexicon
 from newsevents.extract.events_roles import Frame
 
 OBLIGATION = {"must", "should", "ought"}
+NEGATING_GOVERNORS = {"avoid", "refrain", "fail", "neglect", "stop"}
 CONDITIONAL_MARKS = {"if", "unless", "until"}
 EMBEDDING_DEPS = {
     "xcomp",
@@ -67,6 +68,8 @@ def modality(doc: AnnotatedDoc, frame: Frame, lex: Lexicon) -> Modality:
             continue  # a coordinated verb shares auxiliaries, not the governor's planning sense
         if doc.tokens[j].lemma.lower() in lex.planning_verbs or doc.tokens[j].lower in lex.planning_verbs:
             future = True
+        if doc.tokens[j].lemma.lower() in NEGATING_GOVERNORS:
+            negated = True  # "avoided condemning", "failed to meet"
     for k in chain:
         kids = doc.children[k]
         if any(doc.tokens[c].dep == "neg" for c in kids):

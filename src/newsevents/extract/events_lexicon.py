@@ -14,6 +14,8 @@ A lexicon entry is a verb or noun trigger with optional constraints, all read fr
 ``modifier``         a compound/amod modifier lemma the noun must have ("*hunger* strike")
 ``xcomp``            an open-clause complement verb lemma the verb must govern ("ordered ... to *suspend*")
 ``object_is_recipient`` the matched ``object`` is the party affected ("released *prisoners*")
+``object_actor``     the entry fires only when it finds a person, group or place as recipient
+                     ("received *the Iranian envoy*", not "received bonuses")
 ``light_only``       nouns: fire only as object of a light verb or with an own actor ("Israel's attack")
 ``mode``, ``recipient_preps``, ``confidence``, ``id``
 """
@@ -68,6 +70,7 @@ class Trigger:
     xcomps: frozenset[str] = frozenset()
     light_only: bool = False
     object_is_recipient: bool = False
+    object_actor: bool = False
     recipient_preps: tuple[str, ...] = ()
     confidence: float = DEFAULT_CONFIDENCE
 
@@ -103,6 +106,7 @@ class Trigger:
             xcomps=_set(raw.get("xcomp")),
             light_only=bool(raw.get("light_only")),
             object_is_recipient=bool(raw.get("object_is_recipient")),
+            object_actor=bool(raw.get("object_actor")),
             recipient_preps=tuple(_word(p) for p in raw.get("recipient_preps") or ()),
             confidence=float(raw.get("confidence", DEFAULT_CONFIDENCE)),
         )

@@ -70,6 +70,7 @@ class Frame:
     actors: list[int] = field(default_factory=list)
     recipients: list[int] = field(default_factory=list)
     pattern: str = "verb"
+    type_override: str | None = None  # set when an embedded act changes the reading ("vowed to ban")
     consumed: set[int] = field(default_factory=set)  # tokens that belong to the trigger phrase
 
     @property
@@ -210,7 +211,15 @@ def _pref(entry: Trigger) -> tuple[str, ...]:
     return (*entry.recipient_preps, *(p for p in base if p not in entry.recipient_preps))
 
 
-def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame:
+def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame | None:
+    """Frame for a verb trigger; None when the entry demands a participant object and there is none."""
+    frame = _verb_frame(doc, v, entry, lex)
+    if entry.object_actor and not frame.recipients:
+        return None
+    return frame
+
+
+def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame:
     frame = Frame(v, entry, v)
     obj_tok = entry.object_token(doc, v) if entry.objects else None
     if obj_tok is not None:
