@@ -16,6 +16,7 @@ A lexicon entry is a verb or noun trigger with optional constraints, all read fr
 ``object_is_recipient`` the matched ``object`` is the party affected ("released *prisoners*")
 ``object_actor``     the entry fires only when it finds a person, group or place as recipient
                      ("received *the Iranian envoy*", not "received bonuses")
+``no_clause``        the verb must not take a that-clause ("agreed *that* he was right" is an opinion)
 ``light_only``       nouns: fire only as object of a light verb or with an own actor ("Israel's attack")
 ``mode``, ``recipient_preps``, ``confidence``, ``id``
 """
@@ -71,6 +72,7 @@ class Trigger:
     light_only: bool = False
     object_is_recipient: bool = False
     object_actor: bool = False
+    no_clause: bool = False
     recipient_preps: tuple[str, ...] = ()
     confidence: float = DEFAULT_CONFIDENCE
 
@@ -107,6 +109,7 @@ class Trigger:
             light_only=bool(raw.get("light_only")),
             object_is_recipient=bool(raw.get("object_is_recipient")),
             object_actor=bool(raw.get("object_actor")),
+            no_clause=bool(raw.get("no_clause")),
             recipient_preps=tuple(_word(p) for p in raw.get("recipient_preps") or ()),
             confidence=float(raw.get("confidence", DEFAULT_CONFIDENCE)),
         )
@@ -136,6 +139,8 @@ class Trigger:
             return False
         dobj = first_kid(doc, i, OBJ)
         if self.object_absent and dobj is not None:
+            return False
+        if self.no_clause and kids(doc, i, ("ccomp",)):
             return False
         if self.object_required and dobj is None and not kids(doc, i, PASS_SUBJ):
             return False
