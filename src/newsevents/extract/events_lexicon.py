@@ -31,7 +31,16 @@ from typing import Any, Literal
 import yaml
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.events_syntax import OBJ, PASS_SUBJ, SUBJ, first_kid, kids, particle, prep_objects
+from newsevents.extract.events_syntax import (
+    OBJ,
+    PASS_SUBJ,
+    SUBJ,
+    first_kid,
+    kids,
+    particle,
+    prep_objects,
+    semantic_head,
+)
 
 DEFAULT_CONFIDENCE = 0.8
 
@@ -121,8 +130,8 @@ class Trigger:
         # "provide X *with* a loan": the thing given can sit in a with-phrase
         cands += [o for p, o in prep_objects(doc, i) if p in self.preps or p == "with"]
         for c in cands:
-            if _lemma(doc, c) in self.objects:
-                return c
+            if _lemma(doc, c) in self.objects or _lemma(doc, semantic_head(doc, c)) in self.objects:
+                return c  # "holding *thousands of refugees*": the quantity's object counts
             # "fire on", "set fire to" parse oddly; a compound inside the object counts too
             for g in kids(doc, c, ("compound", "amod")):
                 if _lemma(doc, g) in self.objects:

@@ -53,7 +53,7 @@ MATERIAL_TYPES = {
     "RETREAT",
     "COOPERATE",
 }
-NOUN_PP_PREPS = {"at", "during", "after", "following", "in", "amid", "before", "since"}
+NOUN_PP_PREPS = {"at", "during", "after", "following", "in", "amid", "before", "since", "for"}
 # Verbs whose object is the understood subject of their "to"-complement ("urged X to ...").
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "tell", "persuade", "allow", "call", "invite", "press",
                   "pressure", "encourage", "compel", "push", "advise", "request", "instruct", "require"}  # fmt: skip
@@ -354,7 +354,7 @@ def modal_demand_frames(doc: AnnotatedDoc, lex: Lexicon, request_entry: Trigger)
         addressee = subject_of(doc, c)
         if speaker is None or addressee is None or not is_actor_like(doc, addressee, lex):
             continue
-        if doc.tokens[addressee].lower in ("we", "i", "us"):
-            continue
+        if doc.tokens[addressee].pos == "PRON" and doc.tokens[addressee].lower in ("we", "i", "us"):
+            continue  # a self-exhortation, not a demand on someone else ("the US" is not "us")
         out.append(Frame(t.i, request_entry, r, [speaker], [addressee], pattern="modal-demand"))
     return out
