@@ -79,6 +79,14 @@ def test_events_compound_actor_gives_one_event_per_actor() -> None:
     assert sorted(words(e.actor).split(" | ")[0] for e in found) == ["iran", "syria"]
 
 
+def test_events_coordinated_recipients_form_one_listed_participant() -> None:
+    found = [e for e in events("Hamas thanked Iran and Qatar for their support.") if e.type == "SUPPORT"]
+    assert len(found) == 1, describe(found)
+    recipient = found[0].recipient
+    assert recipient is not None and recipient.name == "Iran + Qatar"
+    assert recipient.country == "IRN" and recipient.span.text == "Iran and Qatar"
+
+
 def test_events_symmetric_compound_gives_one_pair() -> None:
     found = [e for e in events("Israel and Lebanon renewed negotiations on Tuesday.") if e.type == "CONSULT"]
     assert len(found) == 1

@@ -1,9 +1,66 @@
-"""`newsevents eval` commands (to be written by the matching issue)."""
+"""``newsevents eval GOLD.jsonl …``: run the pipeline on gold articles and print the gold README's metrics."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import typer
+from rich.console import Console
+
+from newsevents.cli.common import MODEL_OPTION, fail
+from newsevents.errors import NewsEventsError
+
+
+def eval_command(
+    gold: list[Path] = typer.Argument(
+        ..., help="Gold JSON Lines files (the format of ../shared/gold/README.md)."
+    ),
+    model: str | None = MODEL_OPTION,
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the tables as Markdown to this file."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON instead of tables."),
+    errors: bool = typer.Option(False, "--errors", help="List every miss and false positive with its text."),
+    predictions: Path | None = typer.Option(
+        None,
+        "--predictions",
+        help="Score this predictions JSONL file (one Result-shaped object per article, matched by id) "
+        "instead of running newsevents.",
+    ),
+    system: str | None = typer.Option(None, "--system", help="Name of the scored system in the output."),
+) -> None:
+    """Score newsevents (or a predictions file) on gold files: quote P/R/F1, speaker accuracy, event
+    P/R/F1, date accuracy, per-type scores and the type confusion table."""
+    from newsevents.evaluation import evaluate, evaluate_predictions
+    from newsevents.evaluation.report import markdown, print_report, report_json
+    from newsevents.pipeline import Options
+
+    missing = [str(p) for p in gold if not p.is_file()]
+    if missing:
+        raise fail(f"gold file not found: {', '.join(missing)}")
+    if predictions is not None and not predictions.is_file():
+        raise fail(f"predictions file not found: {predictions}")
+    paths = [str(p) for p in gold]
+    try:
+        if predictions is not None:
+            result = evaluate_predictions(paths, str(predictions), system)
+        else:
+            result = evaluate(paths, Options(model=model))
+            if system:
+                result.system = system
+    except NewsEventsError as exc:
+        raise fail(str(exc)) from exc
+    except (ValueError, OSError) as exc:  # a broken gold/predictions line: say which, do not trace back
+        raise fail(f"cannot score: {exc}") from exc
+    if as_json:
+        typer.echo(json.dumps(report_json(result, errors=errors), ensure_ascii=False, indent=2))
+    else:
+        print_report(result, Console(), errors=errors)
+    if report is not None:
+        report.write_text(markdown(result, errors=errors) + "\n", encoding="utf-8")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    app.command("eval")(eval_command)

@@ -121,6 +121,18 @@ class Participants:
         country = actor.country or self.np_country(sem, toks)
         return Participant(actor.name, actor.id, country, actor.sector, span)
 
+    def resolve_group(self, heads: list[int]) -> Participant | None:
+        """Coordinated recipients ("to Iran and Hezbollah") form one participant: the members' names joined
+        with " + ", the span over the whole coordination; actor id, country and sector of the first member."""
+        members = [p for p in (self.resolve(h) for h in heads) if p is not None]
+        if len(members) < 2:
+            return members[0] if members else None
+        first = members[0]
+        start = min(p.span.start for p in members)
+        end = max(p.span.end for p in members)
+        names = " + ".join(dict.fromkeys(p.name for p in members))
+        return Participant(names, first.actor_id, first.country, first.sector, self.doc.char_span(start, end))
+
     def np_country(self, head: int, toks: list[int]) -> str | None:
         """The country a phrase names inside itself when its actor has none: "*Israeli* helicopters",
         "rebels in *the Ivory Coast*", "prisoners in *Dili*" (a city gives its country)."""
@@ -215,7 +227,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             pairs = [(actor_heads[0], other) for other in actor_heads[1:]]
         else:
             actor_opts: list[int | None] = list(actor_heads) or [None]
-            recip_opts: list[int | None] = list(recip_heads) or [None]
+            recip_opts: list[int | None] = list(recip_heads[:1]) or [None]
             pairs = [(a, r) for a in actor_opts for r in recip_opts]
         trigger_span = _trigger_span(doc, f)
         sent = doc.sentence_of(f.trigger)
@@ -226,7 +238,10 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         quote = _quote_for(ctx.quotes, trigger_span.start)
         for a, r in pairs:
             actor = people.resolve(a) if a is not None else None
-            recipient = people.resolve(r) if r is not None else None
+            if r is None:
+                recipient = None
+            else:
+                recipient = people.resolve(r) if reciprocal else people.resolve_group(recip_heads)
             if actor is None and recipient is None:
                 continue
             if recipient is None and f.entry.type in lex.needs_recipient and r is None and len(pairs) == 1:
