@@ -1,0 +1,215 @@
+"""Show an :class:`~newsevents.evaluation.runner.EvalReport`: rich tables, Markdown, or JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from newsevents.evaluation.matching import NO_PREDICTION, PRF, Accuracy
+from newsevents.evaluation.runner import EvalReport, Score
+
+QUOTE_COLUMNS = ("gold file", "articles", "P", "R", "F1", "TP/FP/FN", "speaker acc")
+EVENT_COLUMNS = ("gold file", "articles", "P", "R", "F1", "TP/FP/FN", "date acc")
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}"
+
+
+def _acc(a: Accuracy) -> str:
+    return "—" if not a.total else f"{_pct(a.value)} ({a.right}/{a.total})"
+
+
+def _counts(prf: PRF) -> str:
+    return f"{prf.tp}/{prf.fp}/{prf.fn}"
+
+
+def _prf_cells(prf: PRF) -> list[str]:
+    return [_pct(prf.precision), _pct(prf.recall), _pct(prf.f1), _counts(prf)]
+
+
+def _scores(report: EvalReport) -> list[Score]:
+    return [*report.files, report.overall] if len(report.files) > 1 else list(report.files)
+
+
+def quote_rows(report: EvalReport) -> list[list[str]]:
+    """One row per gold file that scores quotes (and the overall row)."""
+    return [
+        [s.name, str(s.quote_articles), *_prf_cells(s.quotes), _acc(s.speaker)]
+        for s in _scores(report)
+        if s.quote_articles
+    ]
+
+
+def event_rows(report: EvalReport) -> list[list[str]]:
+    """One row per gold file that scores events (and the overall row)."""
+    return [
+        [s.name, str(s.event_articles), *_prf_cells(s.events), _acc(s.dates)]
+        for s in _scores(report)
+        if s.event_articles
+    ]
+
+
+def type_rows(s: Score) -> list[list[str]]:
+    return [
+        [t, _pct(prf.precision), _pct(prf.recall), _pct(prf.f1), _counts(prf)]
+        for t, prf in sorted(s.per_type.items())
+    ]
+
+
+def confusion_matrix(s: Score) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
+    """Gold types (rows) and predicted types (columns, ``(none)`` last) of the confusion table."""
+    gold_types = sorted({g for g, _ in s.confusion})
+    predicted = sorted({p for _, p in s.confusion if p != NO_PREDICTION})
+    if any(p == NO_PREDICTION for _, p in s.confusion):
+        predicted.append(NO_PREDICTION)
+    return gold_types, predicted, dict(s.confusion)
+
+
+def confusion_rows(s: Score) -> tuple[list[str], list[list[str]]]:
+    gold_types, predicted, cells = confusion_matrix(s)
+    header = ["gold \\ predicted", *predicted]
+    rows = [[g, *(str(cells.get((g, p), "")) for p in predicted)] for g in gold_types]
+    return header, rows
+
+
+def off_diagonal_rows(s: Score) -> list[list[str]]:
+    """The confusion table's off-diagonal cells, most frequent first (narrow enough for a terminal)."""
+    cells = sorted(
+        ((n, g, p) for (g, p), n in s.confusion.items() if g != p), key=lambda c: (-c[0], c[1], c[2])
+    )
+    return [[g, p, str(n)] for n, g, p in cells]
+
+
+def _table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for k, h in enumerate(header):
+        table.add_column(h, justify="left" if k == 0 else "right", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+def print_report(report: EvalReport, console: Console, *, errors: bool = False) -> None:
+    if quote_rows(report):
+        console.print(_table(f"{report.system}: quotes (%)", QUOTE_COLUMNS, quote_rows(report)))
+    if event_rows(report):
+        console.print(_table(f"{report.system}: events (%)", EVENT_COLUMNS, event_rows(report)))
+    s = report.overall
+    if s.per_type:
+        console.print(
+            _table("events per PLOVER type (%)", ["type", "P", "R", "F1", "TP/FP/FN"], type_rows(s))
+        )
+    confused = off_diagonal_rows(s)
+    if confused:
+        console.print(
+            _table(
+                "event type confusions (required gold events)",
+                ["gold type", "predicted instead", "count"],
+                confused,
+            )
+        )
+    if s.failures:
+        console.print(f"[yellow]{len(s.failures)} processing problems[/], first: {s.failures[0]}")
+    if errors:
+        err = _table(
+            "misses and false positives",
+            ["article", "part", "kind", "text", "detail"],
+            [[e.article_id, e.part, e.kind, e.text, e.detail] for e in s.errors],
+        )
+        console.print(err)
+
+
+# ------------------------------------------------------------------------------------------ markdown
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ").strip()
+
+
+def md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(_md_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def markdown(report: EvalReport, *, errors: bool = False, heading: str = "###") -> str:
+    s = report.overall
+    parts: list[str] = []
+    if quote_rows(report):
+        parts += [
+            f"{heading} {report.system}: quotes (%)",
+            "",
+            md_table(QUOTE_COLUMNS, quote_rows(report)),
+            "",
+        ]
+    if event_rows(report):
+        parts += [
+            f"{heading} {report.system}: events (%)",
+            "",
+            md_table(EVENT_COLUMNS, event_rows(report)),
+            "",
+        ]
+    if s.per_type:
+        parts += [f"{heading} Events per PLOVER type (%)", ""]
+        parts += [md_table(["type", "P", "R", "F1", "TP/FP/FN"], type_rows(s)), ""]
+    if s.confusion:
+        header, rows = confusion_rows(s)
+        parts += [f"{heading} Event type confusion (required gold events)", ""]
+        parts += [
+            "Rows: gold type; columns: the type of the first prediction whose actor and recipient fit the gold",
+            "event (the diagonal are matches; `(none)`: no prediction with those participants).",
+            "",
+            md_table(header, rows),
+            "",
+        ]
+    if errors and s.errors:
+        parts += [f"{heading} Misses and false positives", ""]
+        rows = [[e.article_id, e.part, e.kind, e.text[:300], e.detail] for e in s.errors]
+        parts += [md_table(["article", "part", "kind", "text", "detail"], rows), ""]
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------- JSON
+def _prf_json(prf: PRF) -> dict[str, Any]:
+    return {
+        "tp": prf.tp,
+        "fp": prf.fp,
+        "fn": prf.fn,
+        "precision": prf.precision,
+        "recall": prf.recall,
+        "f1": prf.f1,
+    }
+
+
+def _acc_json(a: Accuracy) -> dict[str, Any]:
+    return {"right": a.right, "total": a.total, "accuracy": a.value}
+
+
+def score_json(s: Score, *, errors: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": s.name,
+        "articles": s.articles,
+        "quotes": _prf_json(s.quotes) if s.quote_articles else None,
+        "speaker": _acc_json(s.speaker) if s.quote_articles else None,
+        "events": _prf_json(s.events) if s.event_articles else None,
+        "dates": _acc_json(s.dates) if s.event_articles else None,
+        "per_type": {t: _prf_json(p) for t, p in sorted(s.per_type.items())},
+        "confusion": [{"gold": g, "predicted": p, "count": n} for (g, p), n in sorted(s.confusion.items())],
+        "failures": s.failures,
+    }
+    if errors:
+        out["errors"] = [
+            {"article_id": e.article_id, "part": e.part, "kind": e.kind, "text": e.text, "detail": e.detail}
+            for e in s.errors
+        ]
+    return out
+
+
+def report_json(report: EvalReport, *, errors: bool = False) -> dict[str, Any]:
+    return {
+        "system": report.system,
+        "files": [score_json(f, errors=errors) for f in report.files],
+        "overall": score_json(report.overall, errors=errors),
+    }

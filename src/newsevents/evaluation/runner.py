@@ -1,0 +1,208 @@
+"""Run the pipeline on gold files (or read a predictions file) and score it per file and overall.
+
+The gold articles go through the same JSON Lines reader a user's data goes through (it accepts the gold
+``raw`` field), then :func:`newsevents.pipeline.process`.  An article the pipeline could not produce counts
+with no predictions: its required gold items are misses, and the failure is listed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsevents.evaluation.gold import GoldArticle, read_gold
+from newsevents.evaluation.matching import (
+    PRF,
+    Accuracy,
+    PredEvent,
+    PredQuote,
+    PredSide,
+    event_counts,
+    match_events,
+    match_quotes,
+    per_type_counts,
+    quote_counts,
+    type_confusion,
+)
+from newsevents.evaluation.predictions import ArticlePredictions, from_result, read_predictions
+from newsevents.model import Result
+from newsevents.pipeline import Options, process
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorItem:
+    """One miss, false positive or wrong attribute, with the text that shows it."""
+
+    article_id: str
+    part: str  # "quote" | "event"
+    kind: str  # "miss" | "false positive" | "wrong speaker" | "wrong date"
+    text: str
+    detail: str = ""
+
+
+@dataclass
+class Score:
+    """Counts of one gold file, or of several added together."""
+
+    name: str
+    articles: int = 0
+    quote_articles: int = 0
+    event_articles: int = 0
+    quotes: PRF = field(default_factory=PRF)
+    speaker: Accuracy = field(default_factory=Accuracy)
+    events: PRF = field(default_factory=PRF)
+    dates: Accuracy = field(default_factory=Accuracy)
+    per_type: dict[str, PRF] = field(default_factory=dict)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    errors: list[ErrorItem] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # articles the pipeline could not (fully) process
+
+    def add(self, other: Score) -> None:
+        self.articles += other.articles
+        self.quote_articles += other.quote_articles
+        self.event_articles += other.event_articles
+        self.quotes += other.quotes
+        self.speaker += other.speaker
+        self.events += other.events
+        self.dates += other.dates
+        for t, prf in other.per_type.items():
+            self.per_type[t] = self.per_type.get(t, PRF()) + prf
+        self.confusion.update(other.confusion)
+        self.errors.extend(other.errors)
+        self.failures.extend(other.failures)
+
+
+@dataclass
+class EvalReport:
+    system: str
+    files: list[Score]
+    overall: Score
+
+
+def _aliases_label(aliases: tuple[str, ...] | None) -> str:
+    return " / ".join(aliases) if aliases else "(pronoun: see speaker_span)"
+
+
+def _score_quotes(gold: GoldArticle, pq: tuple[PredQuote, ...], into: Score) -> None:
+    into.quote_articles += 1
+    m = match_quotes(gold.quotes, pq)
+    prf, acc = quote_counts(gold.quotes, m)
+    into.quotes += prf
+    into.speaker += acc
+    for gi in m.missed:
+        g = gold.quotes[gi]
+        into.errors.append(ErrorItem(gold.id, "quote", "miss", g.content, _aliases_label(g.speaker)))
+    for pi in m.false_positives:
+        into.errors.append(
+            ErrorItem(gold.id, "quote", "false positive", pq[pi].content, pq[pi].speaker or "")
+        )
+    pairs = dict(m.pairs)
+    for gi, ok in m.speaker_right:
+        if not ok:
+            g, p = gold.quotes[gi], pq[pairs[gi]]
+            detail = f"predicted {p.speaker or '(none)'}; gold {_aliases_label(g.speaker)}"
+            into.errors.append(ErrorItem(gold.id, "quote", "wrong speaker", p.content, detail))
+
+
+def _side_label(side: PredSide | None) -> str:
+    return side.label if side else "-"
+
+
+def _score_events(gold: GoldArticle, pe: tuple[PredEvent, ...], into: Score) -> None:
+    into.event_articles += 1
+    m = match_events(gold.events, pe)
+    prf, acc = event_counts(gold.events, m)
+    into.events += prf
+    into.dates += acc
+    for t, type_prf in per_type_counts(gold.events, pe, m).items():
+        into.per_type[t] = into.per_type.get(t, PRF()) + type_prf
+    into.confusion.update(type_confusion(gold.events, pe, m))
+    for gi in m.missed:
+        g = gold.events[gi]
+        actor = _aliases_label(g.actor) if g.actor else "*"
+        recipient = _aliases_label(g.recipient) if g.recipient else "*"
+        text = gold.text if len(gold.text) <= 300 else ""  # a PLOVER sentence shows itself; an article not
+        into.errors.append(
+            ErrorItem(gold.id, "event", "miss", text, f"{'|'.join(g.types)}({actor} -> {recipient})")
+        )
+    for pi in m.false_positives:
+        p = pe[pi]
+        detail = f"{p.type}({_side_label(p.actor)} -> {_side_label(p.recipient)})"
+        into.errors.append(ErrorItem(gold.id, "event", "false positive", p.evidence, detail))
+    pairs = dict(m.pairs)
+    for gi, ok in m.date_right:
+        if not ok:
+            p = pe[pairs[gi]]
+            detail = f"predicted {p.date or '(none)'}; gold {gold.events[gi].date}"
+            into.errors.append(ErrorItem(gold.id, "event", "wrong date", p.evidence, detail))
+
+
+def score_article(gold: GoldArticle, pred: ArticlePredictions | None, into: Score) -> None:
+    """Add one article's counts and errors to ``into``.
+
+    ``pred`` None (the pipeline produced nothing for it) scores as no predictions; a system that does not
+    predict a part at all (``quotes``/``events`` None) is not scored on that part.
+    """
+    into.articles += 1
+    if gold.quotes_scored and (pred is None or pred.quotes is not None):
+        _score_quotes(gold, (pred.quotes if pred else None) or (), into)
+    if gold.events_scored and (pred is None or pred.events is not None):
+        _score_events(gold, (pred.events if pred else None) or (), into)
+
+
+def score_file(
+    name: str, golds: Iterable[GoldArticle], predictions: Mapping[int | str, ArticlePredictions]
+) -> Score:
+    """Score gold articles against predictions keyed by gold line number or, failing that, by id."""
+    score = Score(name)
+    for g in golds:
+        pred = predictions.get(g.line) or predictions.get(g.id)
+        if pred is None:
+            score.failures.append(f"{g.id}: no prediction")
+        score_article(g, pred, score)
+    return score
+
+
+def predict_file(path: str, options: Options) -> tuple[dict[int | str, ArticlePredictions], list[str]]:
+    """Run the reader and the pipeline on one gold file: predictions keyed by line, and the failures."""
+    from newsevents.readers import read_path
+
+    preds: dict[int | str, ArticlePredictions] = {}
+    failures: list[str] = []
+    for item in process(read_path(path, "jsonl"), options):
+        if isinstance(item, Result):
+            preds[item.article.line if item.article.line is not None else item.article.id] = from_result(item)
+            failures.extend(f"{item.article.id}: {e.stage}: {e.message}" for e in item.errors)
+        else:
+            failures.append(f"line {item.line}: {item.stage}: {item.message}")
+    return preds, failures
+
+
+def evaluate(gold_paths: Iterable[str], options: Options | None = None) -> EvalReport:
+    """Run newsevents on every gold file and score it."""
+    options = options or Options()
+    files = []
+    for path in gold_paths:
+        preds, failures = predict_file(path, options)
+        score = score_file(Path(path).stem, read_gold(path), preds)
+        score.failures.extend(failures)
+        files.append(score)
+    return _report("newsevents", files)
+
+
+def evaluate_predictions(
+    gold_paths: Iterable[str], predictions_path: str, system: str | None = None
+) -> EvalReport:
+    """Score a predictions JSONL file (see :mod:`.predictions`) against gold files, matched by article id."""
+    preds: dict[int | str, ArticlePredictions] = {p.id: p for p in read_predictions(predictions_path)}
+    files = [score_file(Path(path).stem, read_gold(path), preds) for path in gold_paths]
+    return _report(system or Path(predictions_path).stem, files)
+
+
+def _report(system: str, files: list[Score]) -> EvalReport:
+    overall = Score("overall")
+    for f in files:
+        overall.add(f)
+    return EvalReport(system, files, overall)
