@@ -116,6 +116,10 @@ def recode(frame_type: str, mode: str, m: Modality, lex: Lexicon) -> tuple[str, 
 
 def governing_frame(doc: AnnotatedDoc, frame: Frame, by_verb: dict[int, Frame]) -> Frame | None:
     """The frame whose trigger verb embeds this frame's trigger as a complement, if any."""
+    host = by_verb.get(frame.verb)
+    if frame.verb != frame.trigger and host is not None and host is not frame:
+        # an event noun under another event's verb: "blamed Israel *for the bombing*", "offered concessions"
+        return host
     j, path = frame.trigger, []
     for _ in range(8):
         t = doc.tokens[j]

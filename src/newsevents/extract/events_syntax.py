@@ -20,7 +20,7 @@ QUANTITY_HEADS = {
 }  # fmt: skip
 # Dependents that are not part of a participant's noun phrase.
 NP_CUT = {"relcl", "acl", "cc", "conj", "advcl", "parataxis", "prep", "appos", "dep", "mark"}
-NP_KEEP_PREPS = {"of", "in", "from", "for"}
+NP_KEEP_PREPS = {"of", "in", "from", "for", "to"}
 
 
 def kids(doc: AnnotatedDoc, i: int, deps: tuple[str, ...] | set[str]) -> list[int]:
