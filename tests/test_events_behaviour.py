@@ -67,6 +67,23 @@ def test_events_place_is_the_locative_toponym_of_the_clause() -> None:
     assert e.location.lat is not None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("Demonstrators blocked roads in Caracas on Monday.", "VEN"),
+        ("Hundreds of students rioted at a university in Dhaka.", "BGD"),
+    ],
+)
+def test_events_unnamed_group_takes_the_country_of_the_place(sentence: str, country: str) -> None:
+    e = assert_event(sentence, "PROTEST", None, None)
+    assert e.actor is not None and e.actor.country == country
+
+
+def test_events_named_actor_keeps_its_own_country() -> None:
+    e = assert_event("Iranian police arrested protesters in Paris.", "COERCE", "police", "protesters")
+    assert e.actor is not None and e.actor.country == "IRN"
+
+
 def test_events_passive_agent_is_the_actor() -> None:
     e = assert_event(
         "The journalist was killed by militiamen in Beni.", "ASSAULT", "militiamen", "journalist"

@@ -28,7 +28,7 @@ from newsevents.extract.events_roles import Frame, modal_demand_frames, noun_fra
 from newsevents.extract.events_syntax import conjuncts, np_tokens, semantic_head
 from newsevents.extract.events_where_when import WhereWhen
 from newsevents.extract.places import gazetteer
-from newsevents.model import Event, Participant, Quote, Span, stable_id
+from newsevents.model import Event, Location, Participant, Quote, Span, stable_id
 from newsevents.registry import stages
 
 if TYPE_CHECKING:
@@ -120,6 +120,16 @@ class Participants:
         _, actor = hit
         country = actor.country or self.np_country(sem, toks)
         return Participant(actor.name, actor.id, country, actor.sector, span)
+
+    def localise(self, p: Participant | None, where: Location | None) -> Participant | None:
+        """An unnamed group ("demonstrators", "prisoners", "23 people") with no country of its own takes the
+        country of the place the event happened, as PLOVER coders do; named people and bodies never do."""
+        if p is None or p.country is not None or where is None or where.country is None:
+            return p
+        toks = [t for t in self.doc.tokens if p.span.start <= t.start and t.end <= p.span.end]
+        if not toks or any(t.pos in ("PROPN", "PRON") or t.ent_type in NAME_ENTS for t in toks):
+            return p
+        return replace(p, country=where.country)
 
     def resolve_group(self, heads: list[int]) -> Participant | None:
         """Coordinated recipients ("to Iran and Hezbollah") form one participant: the members' names joined
@@ -233,7 +243,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         sent = doc.sentence_of(f.trigger)
         evidence = doc.char_span(sent.start, sent.end)
         when = where_when.event_date(f.trigger, f.verb, future=bool(m.future))
-        exclude = set(actor_heads) | set(recip_heads)
+        # the actor is never the place; a recipient is only when it is a locative ("blocked roads in Caracas")
+        exclude = set(actor_heads) | {h for h in recip_heads if not where_when.is_locative(h)}
         where = where_when.event_place(f.trigger, f.verb, exclude)
         quote = _quote_for(ctx.quotes, trigger_span.start)
         for a, r in pairs:
@@ -244,6 +255,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
                 recipient = people.resolve(r) if reciprocal else people.resolve_group(recip_heads)
             if actor is None and recipient is None:
                 continue
+            actor, recipient = people.localise(actor, where), people.localise(recipient, where)
             if recipient is None and f.entry.type in lex.needs_recipient and r is None and len(pairs) == 1:
                 continue  # a dyadic act with no counterpart in the text: half a dyad is not coded
             if actor and recipient and actor.actor_id and actor.actor_id == recipient.actor_id:

@@ -129,7 +129,7 @@ class WhereWhen:
                     out.add(c)
         return frozenset(out)
 
-    def _locative(self, head: int) -> bool:
+    def is_locative(self, head: int) -> bool:
         doc, j = self.doc, head
         for _ in range(3):  # "in the Iranian capital Tehran": Tehran -> capital -> in
             t = doc.tokens[j]
@@ -148,7 +148,7 @@ class WhereWhen:
         for head, span, place, rule in self.toponyms:
             if doc.tokens[head].sent != sent or head in exclude:
                 continue
-            loc = self._locative(head)
+            loc = self.is_locative(head)
             rank = (0 if loc else 1) if head in clause else (2 if loc else 9)
             if rank == 9:
                 continue
