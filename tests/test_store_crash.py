@@ -82,6 +82,15 @@ def n_articles(db: Path) -> int:
         con.close()
 
 
+def wal_size(wal: Path) -> int:
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def wait_for_growth(proc: subprocess.Popen[bytes], wal: Path, size: int, deadline: float) -> None:
+    while wal_size(wal) <= size and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 @pytest.mark.slow
 def test_store_crash_kill9_then_rerun_equals_clean_run(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
@@ -96,14 +105,13 @@ def test_store_crash_kill9_then_rerun_equals_clean_run(tmp_path: Path) -> None:
         proc = subprocess.Popen(
             ingest_cmd(crashed, corpus), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        deadline = time.monotonic() + 120
-        while (
-            not (wal.exists() and wal.stat().st_size > 0)
-            and proc.poll() is None
-            and time.monotonic() < deadline
-        ):
-            time.sleep(0.02)
-        time.sleep(0.8 * attempt)  # later attempts die later: some die before, some during the commits
+        # The schema is written to the WAL at start-up, then the model loads (seconds), then batches commit:
+        # wait for the first commit after start-up, so the kill lands between batches or inside one.
+        deadline = time.monotonic() + 180
+        wait_for_growth(proc, wal, 0, deadline)
+        time.sleep(0.3)
+        wait_for_growth(proc, wal, wal_size(wal), deadline)
+        time.sleep(0.15 * attempt)
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=60)
