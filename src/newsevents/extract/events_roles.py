@@ -157,7 +157,11 @@ def is_actor_like(doc: AnnotatedDoc, head: int, lex: Lexicon) -> bool:
         return True
     if t.lemma.lower() in lex.actor_nouns or t.lower in lex.actor_nouns or AGENT_SUFFIX.search(t.lower):
         return True
-    return any(doc.tokens[j].ent_type in ACTOR_ENTS for j in np_tokens(doc, head))
+    np = np_tokens(doc, head)
+    if any(doc.tokens[j].ent_type in ACTOR_ENTS for j in np):
+        return True
+    # "*rebel* positions", "*army* bases": a group noun modifying the head names whose they are
+    return any(doc.tokens[j].dep == "compound" and doc.tokens[j].lemma.lower() in lex.actor_nouns for j in np)
 
 
 def _participant_ok(doc: AnnotatedDoc, i: int) -> bool:
