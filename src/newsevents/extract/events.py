@@ -24,7 +24,14 @@ from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.actor_table import ActorTable
 from newsevents.extract.events_context import governing_frame, modality, recode
 from newsevents.extract.events_lexicon import Lexicon, Trigger, load_lexicon
-from newsevents.extract.events_roles import Frame, modal_demand_frames, noun_frame, subject_of, verb_frame
+from newsevents.extract.events_roles import (
+    Frame,
+    is_actor_like,
+    modal_demand_frames,
+    noun_frame,
+    subject_of,
+    verb_frame,
+)
 from newsevents.extract.events_syntax import conjuncts, np_tokens, semantic_head
 from newsevents.extract.events_where_when import WhereWhen
 from newsevents.extract.places import gazetteer
@@ -172,13 +179,7 @@ def _shared_modifier_conjuncts(people: Participants, heads: list[int]) -> list[i
     first = people.resolve(heads[0])
     if first is None or (first.actor_id is None and first.country is None):
         return heads
-    return [heads[0], *(h for h in heads[1:] if _names_someone(people.doc, h))]
-
-
-def _names_someone(doc: AnnotatedDoc, head: int) -> bool:
-    if doc.tokens[head].pos in ("PROPN", "PRON"):
-        return True
-    return any(doc.tokens[j].ent_type in NAME_ENTS for j in np_tokens(doc, head))
+    return [heads[0], *(h for h in heads[1:] if is_actor_like(people.doc, h, people.lex))]
 
 
 def _key(p: Participant | None) -> str:

@@ -273,6 +273,12 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
                 if s is not None and is_actor_like(doc, s, lex) and s not in skip:
                     frame.recipients = [s]
                     break
+    if not frame.recipients and entry.type in ("THREATEN", "REJECT", "AGREE"):
+        # "threatened to close *the Strait of Hormuz*", "refused to receive *the envoy*": the complement's object
+        for c in kids(doc, v, ("xcomp",)):
+            frame.recipients = _recipient_from(doc, [c], VERBAL_PREPS, lex, skip)
+            if frame.recipients:
+                break
     if not frame.recipients and entry.type in ("REQUEST", "ACCUSE", "THREATEN", "AGREE", "REJECT"):
         # "demanded that the US cancel ...": the subject of the complement clause is addressed
         for c in kids(doc, v, ("ccomp",)):
