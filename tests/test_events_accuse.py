@@ -15,6 +15,17 @@ CASES = [
     ),
     ("Prosecutors in Argentina charged the former president with corruption.", "Prosecutors", "president"),
     ("Serbia blamed Kosovo for the violence at the border.", "Serbia", "Kosovo"),
+    (
+        "The Philippine coast guard accused Chinese vessels of blocking a resupply mission.",
+        "coast guard",
+        "Chinese",
+    ),
+    (
+        "The Chinese foreign ministry criticised the United States for its arms sales to Taiwan.",
+        "Chinese",
+        "United States",
+    ),
+    ("Moldova accused Russia of plotting a coup.", "Moldova", "Russia"),
 ]
 
 

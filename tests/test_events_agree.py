@@ -19,6 +19,9 @@ CASES = [
         "Indonesia",
     ),
     ("Egypt offered to mediate between Hamas and Israel after the fighting.", "Egypt", None),
+    ("Qatar pledged 500 million dollars in aid to Afghanistan.", "Qatar", "Afghanistan"),
+    ("Germany will send 14 Leopard tanks to Ukraine.", "Germany", "Ukraine"),
+    ("Japan agreed to provide Ukraine with 5.5 billion dollars in financial support.", "Japan", "Ukraine"),
 ]
 
 

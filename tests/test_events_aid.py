@@ -10,6 +10,7 @@ CASES = [
     ("The World Bank gave Pakistan 300 million dollars in flood relief.", "World Bank", "Pakistan"),
     ("Sweden granted asylum to two Belarusian journalists.", "Sweden", "journalists"),
     ("The United States sent humanitarian aid to Turkey after the earthquake.", "United States", "Turkey"),
+    ("The United Nations sent food aid to Haiti in March.", "United Nations", "Haiti"),
 ]
 
 

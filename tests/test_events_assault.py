@@ -11,6 +11,10 @@ CASES = [
     ("Gunmen killed 12 villagers in northern Burkina Faso on Sunday.", "Gunmen", "villagers"),
     ("Israeli aircraft bombed Hamas positions in Gaza overnight.", "Israeli aircraft", "Hamas"),
     ("A journalist was shot dead by soldiers in Jenin.", "soldiers", "journalist"),
+    ("Ethiopian troops shelled rebel positions in Tigray late on Wednesday.", "Ethiopian", "rebel"),
+    ("Hezbollah fired dozens of rockets at northern Israel on Sunday.", "Hezbollah", "Israel"),
+    ("Rebels ambushed a military convoy near Goma, killing five soldiers.", "Rebels", None),
+    ("A suicide bomber killed 30 people at a mosque in Peshawar.", "bomber", "people"),
 ]
 
 

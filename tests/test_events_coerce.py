@@ -11,6 +11,17 @@ CASES = [
     ("The junta banned the main opposition party.", "junta", "opposition party"),
     ("Israeli forces demolished Palestinian homes in East Jerusalem.", "Israeli forces", "Palestinian"),
     ("The authorities imposed a curfew in the city of Jos.", "authorities", "Jos"),
+    (
+        "Pakistani police detained 200 supporters of former prime minister Imran Khan in Lahore.",
+        "police",
+        "supporters",
+    ),
+    (
+        "Venezuelan security forces fired tear gas at protesters in Caracas on Saturday.",
+        "security forces",
+        "protesters",
+    ),
+    ("The Taliban banned women from working for aid agencies.", "Taliban", "women"),
 ]
 
 

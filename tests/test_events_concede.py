@@ -10,6 +10,7 @@ CASES = [
     ("The military government lifted the curfew in Yangon on Friday.", "military government", "Yangon"),
     ("The teachers' union called off its strike after talks with the ministry.", "union", None),
     ("Cuba released 53 political prisoners last month.", "Cuba", "prisoners"),
+    ("Israel released 39 Palestinian prisoners on Friday.", "Israel", "prisoners"),
 ]
 
 

@@ -23,6 +23,17 @@ CASES = [
         "Saudi foreign minister",
         None,
     ),
+    (
+        "Turkish President Recep Tayyip Erdogan hosted Israeli President Isaac Herzog in Ankara.",
+        "Erdogan",
+        "Herzog",
+    ),
+    ("Armenia and Azerbaijan held talks in Washington last week.", "Armenia", "Azerbaijan"),
+    (
+        "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday.",
+        "Ruto",
+        "Abiy",
+    ),
 ]
 
 

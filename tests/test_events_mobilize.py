@@ -10,6 +10,7 @@ CASES = [
     ("India deployed additional troops to the Ladakh region.", "India", "Ladakh"),
     ("Russia mobilized 300,000 reservists in September.", "Russia", None),
     ("Chinese warships were put on alert near Taiwan.", None, None),
+    ("India moved additional troops to its border with China.", "India", None),
 ]
 
 

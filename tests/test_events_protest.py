@@ -15,6 +15,8 @@ CASES = [
         "Palestinian prisoners",
         None,
     ),
+    ("Thousands of teachers marched through Buenos Aires to protest against pay cuts.", "teachers", None),
+    ("Workers at the port of Antwerp went on strike over pension reforms.", "Workers", None),
 ]
 
 

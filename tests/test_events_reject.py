@@ -11,6 +11,7 @@ CASES = [
     ("The Taliban refused to meet the UN envoy in Kabul.", "Taliban", "envoy"),
     ("Russia vetoed a Security Council resolution on Syria.", "Russia", "Security Council"),
     ("Hungary said it would not accept refugees from Libya.", "Hungary", None),
+    ("The Kremlin rejected a Ukrainian proposal for a Christmas truce.", "Kremlin", "Ukrainian"),
 ]
 
 

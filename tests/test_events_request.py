@@ -11,6 +11,12 @@ CASES = [
     ("The UN chief urged both sides to return to the negotiating table.", "UN chief", "sides"),
     ("Human Rights Watch called on Egypt to release detained activists.", "Human Rights Watch", "Egypt"),
     ("Iraq's foreign minister said Turkey must stop its strikes in the north.", "foreign minister", "Turkey"),
+    (
+        "Nigeria's president urged the military to end the insurgency in the northeast.",
+        "president",
+        "military",
+    ),
+    ("The opposition demanded the resignation of the interior minister.", "opposition", None),
 ]
 
 

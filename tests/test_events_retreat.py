@@ -10,6 +10,8 @@ CASES = [
     ("Russian forces withdrew from Kherson on Friday.", "Russian forces", "Kherson"),
     ("The prime minister of Peru resigned on Sunday amid protests.", "prime minister", None),
     ("Hundreds of rebel fighters surrendered to the army in North Kivu.", "rebel fighters", "army"),
+    ("Sri Lanka's president resigned after months of protests.", "president", None),
+    ("Russian forces pulled out of the city of Kherson in November.", "Russian forces", "Kherson"),
 ]
 
 

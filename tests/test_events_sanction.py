@@ -10,6 +10,13 @@ CASES = [
     ("The United States imposed sanctions on Iranian oil companies.", "United States", "oil companies"),
     ("Lithuania expelled three Russian diplomats on Monday.", "Lithuania", "diplomats"),
     ("Morocco cut diplomatic ties with Iran in 2018.", "Morocco", "Iran"),
+    (
+        "The European Union imposed new sanctions on Belarus over the forced landing of a Ryanair jet.",
+        "European Union",
+        "Belarus",
+    ),
+    ("The Malian junta expelled the French ambassador on Monday.", "junta", "ambassador"),
+    ("France recalled its ambassador from Niger after the coup.", "France", "Niger"),
 ]
 
 

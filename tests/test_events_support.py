@@ -11,6 +11,14 @@ CASES = [
     ("Brazil's president thanked China for its help during the pandemic.", "Brazil", "China"),
     ("The opposition leader expressed solidarity with the striking miners.", "opposition leader", "miners"),
     ("Germany backed Poland's request for more NATO troops.", "Germany", "Poland"),
+    (
+        "Saudi Arabia and Iran restored diplomatic relations on Friday after talks in Beijing.",
+        "Saudi",
+        "Iran",
+    ),
+    ("Egyptian mediators praised Hamas for releasing two hostages.", "Egyptian", "Hamas"),
+    ("Colombia's government and the ELN rebels signed a ceasefire agreement in Havana.", "Colombia", "ELN"),
+    ("Poland thanked Germany for the Patriot missile batteries.", "Poland", "Germany"),
 ]
 
 

@@ -10,6 +10,8 @@ CASES = [
     ("North Korea threatened to attack South Korea if the drills continued.", "North Korea", "South Korea"),
     ("Turkey warned Sweden against allowing protests near its embassy.", "Turkey", "Sweden"),
     ("The union said it will strike next week unless the government raises wages.", "union", None),
+    ("South Korea warned North Korea against further missile launches.", "South Korea", "North Korea"),
+    ("Iran threatened to close the Strait of Hormuz if sanctions were tightened.", "Iran", None),
 ]
 
 
