@@ -107,7 +107,10 @@ class Participants:
         tok = doc.tokens[sem]
         hit = self.actors.mention_at(tok.start, tok.end)
         if hit is None:
-            inside = self.actors.mentions_in(span.start, span.end)
+            # a possessor inside the phrase is someone else: "*his* Ukrainian counterpart Dmytro Kuleba"
+            inside = [
+                p for p in self.actors.mentions_in(span.start, span.end) if not self._possessor(p[0].span)
+            ]
             people = [p for p in inside if p[1].kind in ("PERSON", "ORG")]
             hit = (people or inside)[0] if (people or inside) else None
         if hit is None and tok.pos == "PRON" and depth == 0:
@@ -127,6 +130,13 @@ class Participants:
         _, actor = hit
         country = actor.country or self.np_country(sem, toks)
         return Participant(actor.name, actor.id, country, actor.sector, span)
+
+    def _possessor(self, span: Span) -> bool:
+        k = self.doc.token_at(span.start)
+        if k is None:
+            return False
+        last = self.doc.token_at(span.end - 1)
+        return self.doc.tokens[last if last is not None else k].dep == "poss"
 
     def localise(self, p: Participant | None, where: Location | None) -> Participant | None:
         """An unnamed group ("demonstrators", "prisoners", "23 people") with no country of its own takes the

@@ -135,6 +135,9 @@ class WhereWhen:
             t = doc.tokens[j]
             if t.dep == "pobj" and doc.tokens[t.head].lower in LOCATIVE_PREPS:
                 return True
+            if t.dep == "pobj" and doc.tokens[t.head].lower == "of":  # "the resort city *of Antalya*"
+                j = doc.tokens[t.head].head
+                continue
             if t.dep not in ("appos", "compound", "pobj", "conj") or t.head == j:
                 return False
             j = t.head
@@ -150,6 +153,8 @@ class WhereWhen:
                 continue
             loc = self.is_locative(head)
             rank = (0 if loc else 1) if head in clause else (2 if loc else 9)
+            if rank == 1 and doc.tokens[head].dep in ("poss", "compound", "amod", "nmod"):
+                continue  # "Russia's top diplomat": a modifier names whose, not where
             if rank == 9:
                 continue
             key = (rank, abs(head - trigger))
