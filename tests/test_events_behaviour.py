@@ -84,6 +84,21 @@ def test_events_named_actor_keeps_its_own_country() -> None:
     assert e.actor is not None and e.actor.country == "IRN"
 
 
+def test_events_possessive_toponym_is_not_the_place_and_city_of_x_is() -> None:
+    text = (
+        "Russia's top diplomat Sergei Lavrov held talks with his Ukrainian counterpart Dmytro Kuleba "
+        "on Thursday in the Turkish resort city of Antalya."
+    )
+    e = assert_event(text, "CONSULT", "lavrov", "kuleba")  # "his" inside the phrase is not the recipient
+    assert e.location is not None and (e.location.name, e.location.country) == ("Antalya", "TUR")
+
+
+def test_events_dateline_is_the_fallback_place() -> None:
+    text = "NAIROBI, March 14 (Reuters) - The talks ended late on Monday. The president thanked Uganda for its help."
+    e = assert_event(text, "SUPPORT", "president", "Uganda")
+    assert e.location is not None and e.location.name == "Nairobi" and e.location.rule.endswith(".dateline")
+
+
 def test_events_passive_agent_is_the_actor() -> None:
     e = assert_event(
         "The journalist was killed by militiamen in Beni.", "ASSAULT", "militiamen", "journalist"
