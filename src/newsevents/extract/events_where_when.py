@@ -161,9 +161,24 @@ class WhereWhen:
             if best is None or key < (best[0], best[1]):
                 best = (key[0], key[1], span, place, f"{rule}.{('clause', 'clause', 'sentence')[rank]}")
         if best is None:
-            return self._dateline()
+            return self._dateline() or self._article_first()
         _, _, span, place, rule = best
         return Location(place.name, place.country, place.lat, place.lon, span, place.geonameid, rule)
+
+    def _article_first(self) -> Location | None:
+        """Last resort: the article's first locative toponym (where the story is set)."""
+        for head, span, place, rule in self.toponyms:
+            if self.is_locative(head):
+                return Location(
+                    place.name,
+                    place.country,
+                    place.lat,
+                    place.lon,
+                    span,
+                    place.geonameid,
+                    f"{rule}.article-first",
+                )
+        return None
 
     def _dateline(self) -> Location | None:
         m = DATELINE.match(self.doc.text)
