@@ -39,12 +39,16 @@ def test_dates_resolves_news_expressions(expression: str, value: str, precision:
     assert (r.value, r.precision) == (value, precision)
 
 
-@pytest.mark.parametrize("expression", ["six months", "the next three years", "1991-1995", "the 1990s", "48-hour"])
+@pytest.mark.parametrize(
+    "expression", ["six months", "the next three years", "1991-1995", "the 1990s", "48-hour"]
+)
 def test_dates_durations_and_ranges_are_not_event_dates(expression: str) -> None:
     assert resolve(expression, ARTICLE) is None
 
 
-@pytest.mark.parametrize(("expression", "tense"), [("next week", "future"), ("on Monday", "past"), ("today", "present")])
+@pytest.mark.parametrize(
+    ("expression", "tense"), [("next week", "future"), ("on Monday", "past"), ("today", "present")]
+)
 def test_dates_reports_tense_relative_to_article(expression: str, tense: str) -> None:
     r = resolve(expression, ARTICLE)
     assert r is not None and r.tense == tense

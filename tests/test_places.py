@@ -9,7 +9,13 @@ from newsevents.extract.places import gazetteer
 
 @pytest.mark.parametrize(
     ("name", "country"),
-    [("Lebanon", "LBN"), ("Georgia", "GEO"), ("Palestine", "PSE"), ("the United States", "USA"), ("Britain", "GBR")],
+    [
+        ("Lebanon", "LBN"),
+        ("Georgia", "GEO"),
+        ("Palestine", "PSE"),
+        ("the United States", "USA"),
+        ("Britain", "GBR"),
+    ],
 )
 def test_places_country_beats_same_named_town(name: str, country: str) -> None:
     hit = gazetteer().lookup(name)
@@ -47,7 +53,9 @@ def test_places_article_countries_rank_candidates() -> None:
     default = gazetteer().lookup("Paris")
     in_texas = gazetteer().lookup("Paris", context_countries=["USA"])
     assert default is not None and default[0].country == "FRA"
-    assert in_texas is not None and in_texas[0].country == "USA" and in_texas[1] == "places.city.context-country"
+    assert (
+        in_texas is not None and in_texas[0].country == "USA" and in_texas[1] == "places.city.context-country"
+    )
 
 
 @pytest.mark.parametrize(("name", "country"), [("Basra", "IRQ"), ("Khatmandu", "NPL"), ("Kathmandu", "NPL")])
