@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from newsevents.cli import app
@@ -19,11 +18,6 @@ REPORTS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="events stage places report B in 'Russia' (from the possessive \"Russia's\"), not Antalya, "
-    "so the place rule keeps the two CONSULT events apart",
-)
 def test_store_clusters_e2e_two_reports_of_kuleba_lavrov_meeting(tmp_path: Path) -> None:
     corpus = tmp_path / "reports.jsonl"
     rows = [
