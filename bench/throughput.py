@@ -182,7 +182,7 @@ def bench_dask(path: Path, limit: int | None, options: Options, workers: int) ->
                     n += 1
                     errors += len(item.errors)
             seconds = time.perf_counter() - start
-    name = f"(c) Dask, {workers} worker processes"
+    name = f"(c) Dask, {workers} worker process{'es' if workers > 1 else ''}"
     return Phase(name, n, words, seconds, sampler.peak_mb, errors)
 
 
@@ -205,6 +205,10 @@ def _ram_gb() -> str:
     return f"{int(m.group(1)) / 1024 / 1024:.1f} GB" if m else "unknown"
 
 
+def load_average() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
+
+
 def machine(model: str | None) -> dict[str, str]:
     import spacy
 
@@ -216,7 +220,6 @@ def machine(model: str | None) -> dict[str, str]:
     except (OSError, ValueError, ImportError):
         meta = {"lang": "", "name": name, "version": "?", "pipeline": []}
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "unknown"
     return {
         "CPU": _cpuinfo_model(),
         "cores (nproc)": str(usable),
@@ -225,7 +228,7 @@ def machine(model: str | None) -> dict[str, str]:
         "Python": platform.python_version(),
         "spaCy": spacy.__version__,
         "model": f"{name} {meta.get('version')} (pipes: {', '.join(meta.get('pipeline') or ())})",
-        "load average at start (1/5/15 min)": load,
+        "load average at start (1/5/15 min)": load_average(),
     }
 
 
@@ -237,13 +240,22 @@ def section(
     ratio: float,
     dask: Phase | str | None,
     batch: int,
+    source: str = "polnear-train.jsonl",
 ) -> str:
     rows = "\n".join(
         f"| {p.name} | {p.articles} | {p.seconds:.1f} | {p.articles_per_s:.2f} | {p.words_per_s:,.0f} "
         f"| {p.peak_rss_mb:,.0f} |"
         for p in phases
     )
+    load_start = info.pop("load average at start (1/5/15 min)", "unknown")
+    load_end = load_average()
     machine_rows = "\n".join(f"| {k} | {v} |" for k, v in info.items())
+    rss_note = ""
+    if phases[0].peak_rss_mb >= 0.8 * phases[1].peak_rss_mb:
+        rss_note = (
+            f" Bare spaCy alone peaks at {phases[0].peak_rss_mb:,.0f} MB on the same articles: most of the\n"
+            f"pipeline's memory is the spaCy model and its batch of {batch} parsed documents, not the extractors."
+        )
     dask_line = ""
     if isinstance(dask, Phase):
         dask_line = (
@@ -255,16 +267,17 @@ def section(
         dask_line = f"\nDask path: {dask}.\n"
     return f"""{SECTION}
 
-Measured by `{command}` on {dt.date.today().isoformat()}: {phases[0].articles} PolNeAR-train articles,
-{phases[0].words:,} words, batch size {batch}. The machine was shared with other
-jobs while this ran (see the load average): treat the figures as rough and re-run the bench for your own.
+Measured by `{command}` on {dt.date.today().isoformat()}: {phases[0].articles} articles of `{source}`,
+{phases[0].words:,} words, batch size {batch}. Load average (1/5/15 min) at start {load_start}, at end
+{load_end}, on {info["cores (nproc)"]} cores: a load near or above the core count means other jobs shared
+the CPU, so treat the figures as rough and re-run the bench for your own.
 
 | phase | articles | seconds | articles/s | words/s | peak RSS (MB) |
 |---|---:|---:|---:|---:|---:|
 {rows}
 
 Ratio (b)/(a), full pipeline / bare spaCy throughput: **{ratio:.2f}** (goal ≥ {GOAL_RATIO}); peak RSS of
-one process {phases[1].peak_rss_mb:,.0f} MB (goal < {GOAL_RSS_MB} MB).
+one process {phases[1].peak_rss_mb:,.0f} MB (goal < {GOAL_RSS_MB} MB).{rss_note}
 {dask_line}
 | machine | |
 |---|---|
@@ -336,7 +349,10 @@ def main(argv: list[str] | None = None) -> int:
             )
             if value
         )
-        write_section(DOCS, section(command + " --write-docs", info, phases, ratio, dask, args.batch_size))
+        write_section(
+            DOCS,
+            section(command + " --write-docs", info, phases, ratio, dask, args.batch_size, args.gold.name),
+        )
         print(f"wrote {DOCS.relative_to(ROOT)}")
     return 0
 

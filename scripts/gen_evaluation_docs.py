@@ -125,10 +125,24 @@ sentences (events only); `polnear-dev` 84 PolNeAR political news articles (quote
 
 {baseline.strip()}
 
-## Reading the misses
+## Using `newsevents eval`
 
-`newsevents eval GOLD.jsonl --errors` lists every missed gold item, every false positive (with its
-evidence text) and every wrong speaker or date; `--json` gives the same as data.
+```
+newsevents eval GOLD.jsonl [GOLD2.jsonl ...]      # tables per gold file and overall
+    --errors              # every miss, false positive, wrong speaker or date, with its text
+    --json                # the same as data (precision/recall/F1 are fractions, null when undefined)
+    --report FILE.md      # the tables as Markdown
+    --model NAME          # another installed spaCy pipeline
+    --predictions P.jsonl --system NAME   # score another system's output instead of running newsevents
+```
+
+Gold files are read by the same JSON Lines reader a user's data goes through (it accepts the gold `raw`
+field, date header included); gold spans are moved from `raw` offsets to article-text offsets by the
+length of that header. A predictions file has one JSON object per article: `{{"id": ..., "quotes": [...],
+"events": [...], "actors": [...]}}` with records shaped like `Quote.to_dict()`, `Event.to_dict()` and
+`Actor.to_dict()` and offsets into the article text; a system that leaves out `events` (or `quotes`) is
+not scored on that part. A file whose `quotes_scored` / `events_scored` is false is not scored on that
+part either.
 """
 
 
