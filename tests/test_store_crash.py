@@ -91,7 +91,6 @@ def wait_for_growth(proc: subprocess.Popen[bytes], wal: Path, size: int, deadlin
         time.sleep(0.01)
 
 
-@pytest.mark.slow
 def test_store_crash_kill9_then_rerun_equals_clean_run(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     total = write_corpus(corpus)
