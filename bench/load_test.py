@@ -202,7 +202,7 @@ def main() -> None:
         print(json.dumps(results, indent=2))
         return
     print(
-        f"| phase | requests | req/s | p50 ms | p99 ms | error rate | statuses |\n|---|---|---|---|---|---|---|"
+        "| phase | requests | req/s | p50 ms | p99 ms | error rate | statuses |\n|---|---|---|---|---|---|---|"
     )
     for r in results:
         print(

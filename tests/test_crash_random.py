@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from test_store_crash import ingest_cmd, n_articles, table_contents, write_corpus
 
 KILL_RUNS = int(os.environ.get("NEWSEVENTS_CRASH_RUNS", "8"))
