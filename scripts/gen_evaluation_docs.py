@@ -116,6 +116,10 @@ Only required gold items count as TP/FN; a prediction that matches an optional i
 positive. Figures are percentages; `—` means nothing to score (no gold dates in PLOVER sentences, no
 quotes annotated in them, no events annotated in PolNeAR).
 
+Per PLOVER type, a found event counts for its predicted type (one of the gold's allowed types), a missed
+one for the gold's first type, a false positive for its predicted type; the tables add seed and
+plover-dev together.
+
 Per file: `seed` is the seed article (12 required quotes, 3 required events); `plover-dev` 194 PLOVER gold
 sentences (events only); `polnear-dev` 84 PolNeAR political news articles (quotes only).
 
