@@ -68,8 +68,8 @@ def pct(value: float | None) -> str:
 def comparison(systems: dict[str, dict[str, Any]]) -> str:
     """Quote scores side by side, per gold file that scores quotes."""
     lines = [
-        "| gold file | system | P | R | F1 | TP/FP/FN | speaker acc |",
-        "|---|---|---|---|---|---|---|",
+        "| gold file | system | P | R | F1 | TP/FP/FN | speaker acc | content tok-F1 |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     names = [f["name"] for f in next(iter(systems.values()))["files"]]
     for name in names:
@@ -81,7 +81,7 @@ def comparison(systems: dict[str, dict[str, Any]]) -> str:
             acc = "—" if not s["total"] else f"{pct(s['accuracy'])} ({s['right']}/{s['total']})"
             lines.append(
                 f"| {name} | {system} | {pct(q['precision'])} | {pct(q['recall'])} | {pct(q['f1'])} "
-                f"| {q['tp']}/{q['fp']}/{q['fn']} | {acc} |"
+                f"| {q['tp']}/{q['fp']}/{q['fn']} | {acc} | {pct(score['content_token_f1'])} |"
             )
     return "\n".join(lines)
 
@@ -115,6 +115,9 @@ and recipient aliases match the predicted participants (either direction for CON
 Only required gold items count as TP/FN; a prediction that matches an optional item is not a false
 positive. Figures are percentages; `—` means nothing to score (no gold dates in PLOVER sentences, no
 quotes annotated in them, no events annotated in PolNeAR).
+
+`content tok-F1` is an extra beyond the README's metrics: the mean token F1 of each found required
+quote's predicted content against its gold snippet (100 = the found spans are exactly the snippets).
 
 Per PLOVER type, a found event counts for its predicted type (one of the gold's allowed types), a missed
 one for the gold's first type, a false positive for its predicted type; the tables add seed and

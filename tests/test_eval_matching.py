@@ -308,6 +308,7 @@ def test_predictions_file_records_score_like_pipeline_results() -> None:
     score_article(gold, from_dict(rec), score)
     assert score.quotes == PRF(tp=1)
     assert (score.speaker.right, score.speaker.total) == (1, 1)
+    assert score.content_f1 == 1.0  # the predicted content is exactly the snippet
     assert score.event_articles == 0
 
 

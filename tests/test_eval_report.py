@@ -20,7 +20,9 @@ from newsevents.evaluation.runner import ErrorItem, EvalReport, Score, _report
 
 
 def _quotes_file() -> Score:
-    return Score("news", articles=2, quote_articles=2, quotes=PRF(8, 2, 2), speaker=Accuracy(6, 8))
+    return Score(
+        "news", articles=2, quote_articles=2, quotes=PRF(8, 2, 2), speaker=Accuracy(6, 8), content_f1_sum=6.0
+    )
 
 
 def _events_file() -> Score:
@@ -45,6 +47,7 @@ def test_eval_report_parts_show_only_for_files_that_score_them() -> None:
     assert [r[0] for r in event_rows(report)] == ["sentences", "overall"]
     news = quote_rows(report)[0]
     assert news[2:5] == ["80.0", "80.0", "80.0"] and news[6] == "75.0 (6/8)"
+    assert news[7] == "75.0"  # mean content token F1 of the 8 matched quotes
 
 
 def test_eval_report_single_file_has_no_overall_row() -> None:

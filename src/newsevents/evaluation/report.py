@@ -11,7 +11,7 @@ from rich.table import Table
 from newsevents.evaluation.matching import NO_PREDICTION, PRF, Accuracy
 from newsevents.evaluation.runner import EvalReport, Score
 
-QUOTE_COLUMNS = ("gold file", "articles", "P", "R", "F1", "TP/FP/FN", "speaker acc")
+QUOTE_COLUMNS = ("gold file", "articles", "P", "R", "F1", "TP/FP/FN", "speaker acc", "content tok-F1")
 EVENT_COLUMNS = ("gold file", "articles", "P", "R", "F1", "TP/FP/FN", "date acc")
 
 
@@ -38,7 +38,7 @@ def _scores(report: EvalReport) -> list[Score]:
 def quote_rows(report: EvalReport) -> list[list[str]]:
     """One row per gold file that scores quotes (and the overall row)."""
     return [
-        [s.name, str(s.quote_articles), *_prf_cells(s.quotes), _acc(s.speaker)]
+        [s.name, str(s.quote_articles), *_prf_cells(s.quotes), _acc(s.speaker), _pct(s.content_f1)]
         for s in _scores(report)
         if s.quote_articles
     ]
@@ -193,6 +193,7 @@ def score_json(s: Score, *, errors: bool = False) -> dict[str, Any]:
         "articles": s.articles,
         "quotes": _prf_json(s.quotes) if s.quote_articles else None,
         "speaker": _acc_json(s.speaker) if s.quote_articles else None,
+        "content_token_f1": s.content_f1 if s.quote_articles else None,
         "events": _prf_json(s.events) if s.event_articles else None,
         "dates": _acc_json(s.dates) if s.event_articles else None,
         "per_type": {t: _prf_json(p) for t, p in sorted(s.per_type.items())},

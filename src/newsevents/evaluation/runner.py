@@ -24,6 +24,7 @@ from newsevents.evaluation.matching import (
     match_quotes,
     per_type_counts,
     quote_counts,
+    token_f1,
     type_confusion,
 )
 from newsevents.evaluation.predictions import ArticlePredictions, from_result, read_predictions
@@ -54,10 +55,18 @@ class Score:
     speaker: Accuracy = field(default_factory=Accuracy)
     events: PRF = field(default_factory=PRF)
     dates: Accuracy = field(default_factory=Accuracy)
+    # Beyond the README's metrics: summed token F1 of each matched required quote's content against its
+    # snippet (divided by ``speaker.total``, the number of such quotes): how tight the found spans are.
+    content_f1_sum: float = 0.0
     per_type: dict[str, PRF] = field(default_factory=dict)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     errors: list[ErrorItem] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # articles the pipeline could not (fully) process
+
+    @property
+    def content_f1(self) -> float | None:
+        """Mean token F1 of matched required quotes' content against the gold snippet."""
+        return self.content_f1_sum / self.speaker.total if self.speaker.total else None
 
     def add(self, other: Score) -> None:
         self.articles += other.articles
@@ -67,6 +76,7 @@ class Score:
         self.speaker += other.speaker
         self.events += other.events
         self.dates += other.dates
+        self.content_f1_sum += other.content_f1_sum
         for t, prf in other.per_type.items():
             self.per_type[t] = self.per_type.get(t, PRF()) + prf
         self.confusion.update(other.confusion)
@@ -91,6 +101,11 @@ def _score_quotes(gold: GoldArticle, pq: tuple[PredQuote, ...], into: Score) -> 
     prf, acc = quote_counts(gold.quotes, m)
     into.quotes += prf
     into.speaker += acc
+    into.content_f1_sum += sum(
+        token_f1(gold.quotes[gi].content, pq[pi].content)
+        for gi, pi in m.pairs
+        if not gold.quotes[gi].optional
+    )
     for gi in m.missed:
         g = gold.quotes[gi]
         into.errors.append(ErrorItem(gold.id, "quote", "miss", g.content, _aliases_label(g.speaker)))
