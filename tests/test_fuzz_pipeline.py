@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import newsevents
 
 FAST = settings(max_examples=30, deadline=None)
-LONG = settings(max_examples=400, deadline=None)
+LONG = settings(max_examples=2000, deadline=None)
 
 words = st.sampled_from(
     [

@@ -19,7 +19,7 @@ from newsevents.readers import read_path
 from newsevents.registry import readers
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-LONG = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+LONG = settings(max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 # Byte soup biased towards the characters that break parsers: quotes, separators, markup, line endings.
 interesting = st.sampled_from(
