@@ -28,6 +28,20 @@ Rules, exactly as the gold README states them:
   links to an actor record, the actor's ``name``, ``country`` and the text of each of its mentions.
 * **Date accuracy**, among matched required events whose gold date is not empty: the predicted date starts
   with the gold date (``2020-01`` is right for ``2020-01-03`` and for ``2020-01``).
+
+Two event diagnostics beyond the README's metrics (:func:`type_and_country_counts`), counted per article
+over *all* its predictions, independently of the matching above (a prediction may serve several gold events):
+
+* **Event type accuracy**, among required gold events: right when some prediction of the article has one of
+  the gold ``types``, whatever its actor and recipient.  Total: every required gold event.
+* **Actor / recipient country accuracy**, among the required gold events that are type-right: take the
+  *first* prediction (in prediction order) whose type is one of the gold ``types``; the actor side is right
+  when that prediction's actor country equals one of the gold actor's *country codes*, the aliases that are
+  exactly three upper-case ASCII letters (``IRN``, ``USA``, but also PLOVER's non-ISO ``IGO``, ``NGO``,
+  ``JAP``).  The predicted country is the participant's ``country``, or its linked actor's when the
+  participant has none; a missing side or country is wrong.  The recipient the same way, recipient against
+  recipient.  Sides are never swapped (not even for CONSULT, AGREE, COOPERATE).  A gold side that is
+  ``null`` or carries no country code is not counted (it adds to neither right nor total).
 """
 
 from __future__ import annotations
@@ -42,6 +56,7 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 SHORT_ALIAS = 3
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
+_COUNTRY_CODE_RE = re.compile(r"[A-Z]{3}")
 
 
 # ---------------------------------------------------------------------------------------------- records
@@ -81,6 +96,7 @@ class PredSide:
 
     label: str
     texts: tuple[str, ...]
+    country: str | None = None  # the participant's country code (else its linked actor's), for diagnostics
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,3 +361,35 @@ def type_confusion(
         other = next((p.type for p in predicted if participants_fit(g, p)), NO_PREDICTION)
         out[(label, other)] += 1
     return out
+
+
+# ---------------------------------------------------------------------------------------- diagnostics
+def country_codes(aliases: Iterable[str] | None) -> frozenset[str]:
+    """A gold side's country codes: its aliases of exactly three upper-case ASCII letters."""
+    return frozenset(a.strip() for a in aliases or () if _COUNTRY_CODE_RE.fullmatch(a.strip()))
+
+
+def country_right(aliases: tuple[str, ...] | None, side: PredSide | None) -> Accuracy:
+    """1/1 or 0/1 when the gold side has country codes (is the predicted side's country one?), else 0/0."""
+    codes = country_codes(aliases)
+    if not codes:
+        return Accuracy()
+    return Accuracy(int(side is not None and side.country in codes), 1)
+
+
+def type_and_country_counts(
+    gold: Sequence[GoldEvent], predicted: Sequence[PredEvent]
+) -> tuple[Accuracy, Accuracy, Accuracy]:
+    """Event type, actor country and recipient country accuracy of one article (see the module docstring).
+
+    Independent of :func:`match_events`: every required gold event looks at all the article's predictions.
+    """
+    required = [g for g in gold if not g.optional]
+    typed, actor, recipient = Accuracy(0, len(required)), Accuracy(), Accuracy()
+    for g in required:
+        first = next((p for p in predicted if p.type in g.types), None)
+        if first is not None:
+            typed += Accuracy(1, 0)
+            actor += country_right(g.actor, first.actor)
+            recipient += country_right(g.recipient, first.recipient)
+    return typed, actor, recipient

@@ -39,7 +39,8 @@ def _side(p: Participant | None, actors: Mapping[str, Actor]) -> PredSide | None
         return None
     actor = actors.get(p.actor_id) if p.actor_id else None
     texts = (p.name, p.country or "", p.sector or "", p.span.text, *_actor_texts(actor))
-    return PredSide(p.name, tuple(t for t in texts if t))
+    country = p.country or (actor.country if actor is not None else None)
+    return PredSide(p.name, tuple(t for t in texts if t), country or None)
 
 
 def from_result(result: Result) -> ArticlePredictions:
@@ -107,7 +108,9 @@ def _side_dict(p: Any, actors: Mapping[str, Mapping[str, Any]]) -> PredSide | No
         _text(p.get("span")),
         *_actor_texts_dict(actor),
     )
-    return PredSide(str(p.get("name") or _text(p.get("span"))), tuple(t for t in texts if t))
+    country = p.get("country") or (actor.get("country") if actor else None)
+    label = str(p.get("name") or _text(p.get("span")))
+    return PredSide(label, tuple(t for t in texts if t), str(country) if country else None)
 
 
 def _quote_dict(q: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]]) -> PredQuote:
