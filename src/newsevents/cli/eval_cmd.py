@@ -31,7 +31,8 @@ def eval_command(
     system: str | None = typer.Option(None, "--system", help="Name of the scored system in the output."),
 ) -> None:
     """Score newsevents (or a predictions file) on gold files: quote P/R/F1, speaker accuracy, event
-    P/R/F1, date accuracy, per-type scores and the type confusion table."""
+    P/R/F1, date accuracy, event type and actor/recipient country accuracy, per-type scores and the type
+    confusion table."""
     from newsevents.evaluation import evaluate, evaluate_predictions
     from newsevents.evaluation.report import markdown, print_report, report_json
     from newsevents.pipeline import Options

@@ -12,7 +12,18 @@ from newsevents.evaluation.matching import NO_PREDICTION, PRF, Accuracy
 from newsevents.evaluation.runner import EvalReport, Score
 
 QUOTE_COLUMNS = ("gold file", "articles", "P", "R", "F1", "TP/FP/FN", "speaker acc", "content tok-F1")
-EVENT_COLUMNS = ("gold file", "articles", "P", "R", "F1", "TP/FP/FN", "date acc")
+EVENT_COLUMNS = (
+    "gold file",
+    "articles",
+    "P",
+    "R",
+    "F1",
+    "TP/FP/FN",
+    "date acc",
+    "type acc",
+    "actor country",
+    "recipient country",
+)
 
 
 def _pct(value: float | None) -> str:
@@ -47,7 +58,15 @@ def quote_rows(report: EvalReport) -> list[list[str]]:
 def event_rows(report: EvalReport) -> list[list[str]]:
     """One row per gold file that scores events (and the overall row)."""
     return [
-        [s.name, str(s.event_articles), *_prf_cells(s.events), _acc(s.dates)]
+        [
+            s.name,
+            str(s.event_articles),
+            *_prf_cells(s.events),
+            _acc(s.dates),
+            _acc(s.event_type),
+            _acc(s.actor_country),
+            _acc(s.recipient_country),
+        ]
         for s in _scores(report)
         if s.event_articles
     ]
@@ -196,6 +215,9 @@ def score_json(s: Score, *, errors: bool = False) -> dict[str, Any]:
         "content_token_f1": s.content_f1 if s.quote_articles else None,
         "events": _prf_json(s.events) if s.event_articles else None,
         "dates": _acc_json(s.dates) if s.event_articles else None,
+        "event_type": _acc_json(s.event_type) if s.event_articles else None,
+        "actor_country": _acc_json(s.actor_country) if s.event_articles else None,
+        "recipient_country": _acc_json(s.recipient_country) if s.event_articles else None,
         "per_type": {t: _prf_json(p) for t, p in sorted(s.per_type.items())},
         "confusion": [{"gold": g, "predicted": p, "count": n} for (g, p), n in sorted(s.confusion.items())],
         "failures": s.failures,

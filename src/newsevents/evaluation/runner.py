@@ -3,6 +3,10 @@
 The gold articles go through the same JSON Lines reader a user's data goes through (it accepts the gold
 ``raw`` field), then :func:`newsevents.pipeline.process`.  An article the pipeline could not produce counts
 with no predictions: its required gold items are misses, and the failure is listed.
+
+Besides the gold README's metrics, each file also counts the mean content token F1 of found quotes and
+three event diagnostics (type accuracy, actor and recipient country accuracy); what exactly they count is
+stated in :mod:`newsevents.evaluation.matching`'s docstring and on :class:`Score`.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from newsevents.evaluation.matching import (
     per_type_counts,
     quote_counts,
     token_f1,
+    type_and_country_counts,
     type_confusion,
 )
 from newsevents.evaluation.predictions import ArticlePredictions, from_result, read_predictions
@@ -58,6 +63,13 @@ class Score:
     # Beyond the README's metrics: summed token F1 of each matched required quote's content against its
     # snippet (divided by ``speaker.total``, the number of such quotes): how tight the found spans are.
     content_f1_sum: float = 0.0
+    # Event diagnostics beyond the README's metrics (:func:`.matching.type_and_country_counts`, independent
+    # of the matching): required gold events with a prediction of one of their types; for those, the first
+    # such prediction's actor / recipient country against the gold side's three-letter upper-case codes
+    # (only gold sides that carry such a code count).
+    event_type: Accuracy = field(default_factory=Accuracy)
+    actor_country: Accuracy = field(default_factory=Accuracy)
+    recipient_country: Accuracy = field(default_factory=Accuracy)
     per_type: dict[str, PRF] = field(default_factory=dict)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     errors: list[ErrorItem] = field(default_factory=list)
@@ -77,6 +89,9 @@ class Score:
         self.events += other.events
         self.dates += other.dates
         self.content_f1_sum += other.content_f1_sum
+        self.event_type += other.event_type
+        self.actor_country += other.actor_country
+        self.recipient_country += other.recipient_country
         for t, prf in other.per_type.items():
             self.per_type[t] = self.per_type.get(t, PRF()) + prf
         self.confusion.update(other.confusion)
@@ -131,6 +146,10 @@ def _score_events(gold: GoldArticle, pe: tuple[PredEvent, ...], into: Score) -> 
     prf, acc = event_counts(gold.events, m)
     into.events += prf
     into.dates += acc
+    typed, actor_country, recipient_country = type_and_country_counts(gold.events, pe)
+    into.event_type += typed
+    into.actor_country += actor_country
+    into.recipient_country += recipient_country
     for t, type_prf in per_type_counts(gold.events, pe, m).items():
         into.per_type[t] = into.per_type.get(t, PRF()) + type_prf
     into.confusion.update(type_confusion(gold.events, pe, m))
