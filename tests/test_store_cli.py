@@ -68,6 +68,24 @@ def test_store_cli_ingest_is_incremental_and_idempotent(tmp_path: Path, corpus: 
     assert set(first["actors"]) <= set(after["actors"])
 
 
+def test_store_cli_ingest_max_chars_turns_long_articles_into_error_rows(tmp_path: Path, corpus: Path) -> None:
+    db = tmp_path / "limit.duckdb"
+    limit = 95
+    short = [t for t in ARTICLES if len(t) <= limit]
+    assert 0 < len(short) < len(ARTICLES)  # the limit splits the corpus
+    ingest(str(corpus), "--db", str(db), "--max-chars", str(limit), "--time-budget", "60")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        texts = [r[0] for r in con.execute("SELECT text FROM articles").fetchall()]
+        messages = [r[0] for r in con.execute("SELECT message FROM errors").fetchall()]
+    finally:
+        con.close()
+    assert sorted(texts) == sorted(short)
+    too_long = [m for m in messages if "too long" in m]
+    assert len(too_long) == len(ARTICLES) - len(short)
+    assert len(messages) == len(too_long) + 1  # plus the malformed line
+
+
 def test_store_cli_two_workers_store_the_same_rows(tmp_path: Path, corpus: Path) -> None:
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     ingest(str(corpus), "--db", str(one))

@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_STAGES = ("actors", "quotes", "events")
 DEFAULT_MAX_CHARS = 200_000  # ~30k words; longer texts get an error row rather than an out-of-memory
+DEFAULT_TIME_BUDGET_S = 30.0  # a long article takes ~1 s; 30 s means something pathological
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Options:
     batch_size: int = 32
     # Seconds of extraction (after parsing) one article may use: stages left when it is spent are skipped
     # and reported. Pure-Python stages cannot be pre-empted safely, so the check runs between stages.
-    time_budget_s: float = 30.0
+    time_budget_s: float = DEFAULT_TIME_BUDGET_S
     extra: dict[str, Any] = field(default_factory=dict)
 
 

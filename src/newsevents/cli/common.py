@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 
 from newsevents.errors import NewsEventsError
+from newsevents.pipeline import DEFAULT_MAX_CHARS, DEFAULT_TIME_BUDGET_S
 
 MODEL_OPTION = typer.Option(
     None,
@@ -20,6 +21,18 @@ DATE_OPTION = typer.Option(
 )
 FORMAT_OPTION = typer.Option(
     None, "--format", help="Input format (text, jsonl, csv, html, warc, rss); default: by file ending."
+)
+MAX_CHARS_OPTION = typer.Option(
+    DEFAULT_MAX_CHARS,
+    "--max-chars",
+    min=1,
+    help="Longest article text accepted; longer ones become error rows.",
+)
+TIME_BUDGET_OPTION = typer.Option(
+    DEFAULT_TIME_BUDGET_S,
+    "--time-budget",
+    min=0.1,
+    help="Seconds one article may take; stages left when it is spent are skipped and reported.",
 )
 
 err_console = Console(stderr=True)

@@ -11,11 +11,19 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsevents.cli.common import DATE_OPTION, FORMAT_OPTION, MODEL_OPTION, err_console, fail
+from newsevents.cli.common import (
+    DATE_OPTION,
+    FORMAT_OPTION,
+    MAX_CHARS_OPTION,
+    MODEL_OPTION,
+    TIME_BUDGET_OPTION,
+    err_console,
+    fail,
+)
 from newsevents.errors import NewsEventsError
 from newsevents.model import ErrorRecord, Result
 from newsevents.output import FORMATS, RecordWriter
-from newsevents.pipeline import DEFAULT_MAX_CHARS, Options, process
+from newsevents.pipeline import Options, process
 from newsevents.readers import read_inputs
 
 
@@ -27,13 +35,14 @@ def extract(
     model: str | None = MODEL_OPTION,
     date: str | None = DATE_OPTION,
     actors: str | None = typer.Option(None, "--actors", help="Extra actor dictionary (YAML or CSV)."),
-    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Longest article text accepted."),
+    max_chars: int = MAX_CHARS_OPTION,
+    time_budget: float = TIME_BUDGET_OPTION,
     workers: int = typer.Option(0, "--workers", help="Run on a local Dask cluster with N workers."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
 ) -> None:
     """Extract actors, quotes and events from articles."""
-    options = Options(model=model, max_chars=max_chars, actors_file=actors)
+    options = Options(model=model, max_chars=max_chars, time_budget_s=time_budget, actors_file=actors)
     if out_format not in FORMATS:
         raise fail(f"--out-format must be one of {', '.join(FORMATS)}, not {out_format!r}")
     first_errors: list[ErrorRecord] = []

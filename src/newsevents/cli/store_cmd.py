@@ -14,7 +14,15 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsevents.cli.common import DATE_OPTION, FORMAT_OPTION, MODEL_OPTION, err_console, fail
+from newsevents.cli.common import (
+    DATE_OPTION,
+    FORMAT_OPTION,
+    MAX_CHARS_OPTION,
+    MODEL_OPTION,
+    TIME_BUDGET_OPTION,
+    err_console,
+    fail,
+)
 from newsevents.errors import NewsEventsError
 from newsevents.model import Article, ErrorRecord, Result
 from newsevents.store import DEFAULT_DB, AddCounts, Store
@@ -66,6 +74,8 @@ def ingest(
     max_km: float | None = typer.Option(
         None, "--max-km", help="Kilometres apart two clustered places may be."
     ),
+    max_chars: int = MAX_CHARS_OPTION,
+    time_budget: float = TIME_BUDGET_OPTION,
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
 ) -> None:
     """Extract articles into the DuckDB store, skipping those already there; then rebuild event clusters."""
@@ -74,7 +84,9 @@ def ingest(
     from newsevents.readers import read_inputs
     from newsevents.store.dedup import DedupConfig
 
-    options = Options(model=model, batch_size=min(batch_size, 64))
+    options = Options(
+        model=model, batch_size=min(batch_size, 64), max_chars=max_chars, time_budget_s=time_budget
+    )
     started = time.perf_counter()
     total = AddCounts()
     try:
