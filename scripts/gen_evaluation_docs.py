@@ -119,6 +119,14 @@ quotes annotated in them, no events annotated in PolNeAR).
 `content tok-F1` is an extra beyond the README's metrics: the mean token F1 of each found required
 quote's predicted content against its gold snippet (100 = the found spans are exactly the snippets).
 
+`type acc`, `actor country` and `recipient country` are event diagnostics beyond the README's metrics,
+independent of the event matching. `type acc`: among required gold events, those for which some prediction
+in the same article (sentence) has one of the gold types, whatever its participants. For those, the first
+prediction of such a type has the right `actor country` when its actor's country (the participant's, else
+its linked actor's) equals one of the gold actor's three-letter upper-case aliases (`IRN`, `USA`, but also
+PLOVER's non-ISO `IGO`, `NGO`, `JAP`), and the same for `recipient country`, never swapped; a gold side
+without such a code is not counted.
+
 Per PLOVER type, a found event counts for its predicted type (one of the gold's allowed types), a missed
 one for the gold's first type, a false positive for its predicted type; the tables add seed and
 plover-dev together.
