@@ -117,13 +117,21 @@ def test_store_cli_query_outputs(filled_db: Path, output: str) -> None:
 
 @pytest.mark.parametrize(
     ("sql", "message"),
-    [("DELETE FROM articles", "read-only"), ("SELECT * FROM nowhere", "nowhere")],
+    [
+        ("DELETE FROM articles", "read-only"),
+        ("DROP TABLE events", "read-only"),
+        ("INSERT INTO errors (id) VALUES ('x')", "read-only"),
+        ("UPDATE articles SET text = ''", "read-only"),
+        ("SELECT 1; DELETE FROM articles", "read-only"),
+        ("SELECT * FROM nowhere", "nowhere"),
+    ],
 )
 def test_store_cli_query_refuses_writes_and_reports_errors(filled_db: Path, sql: str, message: str) -> None:
+    before = contents(filled_db)
     result = runner.invoke(app, ["query", sql, "--db", str(filled_db)])
     assert result.exit_code != 0
     assert message in result.output.lower() or message in (result.stderr or "").lower()
-    assert len(contents(filled_db)["articles"]) == 4
+    assert contents(filled_db) == before
 
 
 def test_store_cli_query_without_database_fails_clearly(tmp_path: Path) -> None:
