@@ -11,7 +11,9 @@ from test_events_helpers import assert_event, describe, events, extract, words
     ("sentence", "type_", "context_prefix"),
     [
         ("The Taliban did not meet the UN envoy on Monday.", "REJECT", "negated:CONSULT"),
-        ("Hungary said it would not accept refugees from Libya.", "REJECT", "negated:AGREE"),
+        ("Serbia said it would not accept the peace plan drafted by the EU.", "REJECT", "negated:AGREE"),
+        # refusing to take refugees in is refusing asylum (AID), not refusing an agreement
+        ("Hungary said it would not accept refugees from Libya.", "REJECT", "negated:AID"),
         ("Japan will give Vietnam a loan for a new railway.", "AGREE", "future:AID"),
         ("The president said he would visit Kenya next month.", "AGREE", "future:CONSULT"),
         ("The junta said it would ban the opposition party.", "THREATEN", "future:COERCE"),

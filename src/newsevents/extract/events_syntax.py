@@ -32,9 +32,21 @@ def first_kid(doc: AnnotatedDoc, i: int, deps: tuple[str, ...] | set[str]) -> in
     return found[0] if found else None
 
 
+# Adverbial particles the small model sometimes attaches as advmod or as an object-less prep
+# ("brushed *aside* the criticism", "backed *out* of the deal").
+LOOSE_PARTICLES = {"aside", "away", "back", "down", "off", "out"}
+
+
 def particle(doc: AnnotatedDoc, i: int) -> str | None:
     k = first_kid(doc, i, ("prt",))
-    return doc.tokens[k].lower if k is not None else None
+    if k is not None:
+        return doc.tokens[k].lower
+    n = i + 1
+    if n < len(doc.tokens) and doc.tokens[n].head == i and doc.tokens[n].lower in LOOSE_PARTICLES:
+        dep = doc.tokens[n].dep
+        if dep == "advmod" or (dep == "prep" and not kids(doc, n, ("pobj", "pcomp"))):
+            return doc.tokens[n].lower
+    return None
 
 
 def prep_objects(doc: AnnotatedDoc, i: int) -> list[tuple[str, int]]:

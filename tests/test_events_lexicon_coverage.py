@@ -1,0 +1,75 @@
+"""Lexicon coverage beyond the core verbs: synonyms, particle verbs and constrained readings of each PLOVER
+type, and the readings of the same words that must not be coded. Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events_helpers import assert_event, describe, events
+
+CODED = [
+    # ACCUSE: verbal disapproval, investigation and impeachment
+    ("The opposition leader excoriated the government over its handling of the floods.", "ACCUSE", "opposition", "government"),
+    ("Senator Warren berated the Pentagon for cost overruns on the fighter program.", "ACCUSE", "warren", "pentagon"),
+    ("The Kenyan minister reprimanded the French ambassador over the remarks.", "ACCUSE", "minister", "ambassador"),
+    ("Moscow disapproves of NATO's expansion into eastern Europe.", "ACCUSE", "moscow", "nato"),
+    ("The House committee subpoenaed the former national security adviser.", "ACCUSE", "committee", "adviser"),
+    ("The lower house voted to impeach President Yoon Suk Yeol.", "ACCUSE", None, "yoon"),
+    # THREATEN: a vow of revenge is a threat, not a promise to cooperate
+    ("Iran vowed revenge against Israel for the killing of its scientist.", "THREATEN", "iran", "israel"),
+    ("Hezbollah promised retaliation against Israel after the strike.", "THREATEN", "hezbollah", "israel"),
+    # AGREE: consent and negotiated deals
+    ("The rebels consented to a ceasefire with the army.", "AGREE", "rebels", None),
+    ("Peru and Ecuador hammered out an accord on their disputed border.", "AGREE", "peru", "ecuador"),
+    ("The company undertook to repay the loans within a year.", "AGREE", "company", None),
+    # AID: material help in more words, refugees taken in
+    ("Japan guaranteed loans to Indonesia worth $2 billion.", "AID", "japan", "indonesia"),
+    ("The United States provided training to Iraqi security forces.", "AID", "united states", "iraqi"),
+    ("Saudi Arabia bankrolled the rebels in Syria.", "AID", "saudi", "rebels"),
+    ("The EU gave Greece a bailout of 86 billion euros.", "AID", "european union", "greece"),
+    ("Germany took in more than a million refugees in 2015.", "AID", "germany", "refugees"),
+    ("Turkey has admitted 20,000 Syrian refugees this week.", "AID", "turkey", "refugees"),
+    # CONSULT: mediation (CAMEO 045) and sitting down with someone
+    ("Norway mediated between the government and the rebels.", "CONSULT", "norway", "government"),
+    ("The envoy sat down with Taliban negotiators in Doha.", "CONSULT", "envoy", "taliban"),
+    ("The Chinese premier paid a visit to Moscow last week.", "CONSULT", "premier", "moscow"),
+    # REQUEST: seeking something from someone
+    ("Israel sought clarification from Washington over the remarks.", "REQUEST", "israel", "washington"),
+    # REJECT: disavowal, defiance and particle verbs the model parses loosely
+    ("The minister disavowed the comments made by his deputy.", "REJECT", "minister", None),
+    ("Russia brushed aside the criticism from NATO.", "REJECT", "russia", "nato"),
+    ("Washington backed out of the nuclear deal with Iran.", "REJECT", "washington", "iran"),
+    ("North Korea defied the UN Security Council with another missile test.", "REJECT", "north korea", "security council"),
+    # SUPPORT: praise in more words, tribute
+    ("The king extolled President Macron for his leadership.", "SUPPORT", "king", "macron"),
+    ("The president paid tribute to the soldiers killed in the attack.", "SUPPORT", "president", "soldiers"),
+    # PROTEST: intransitive demonstrate / rally
+    ("Thousands demonstrated against the government in Caracas.", "PROTEST", "thousands", None),
+    ("Protesters rallied outside the parliament in Kyiv on Sunday.", "PROTEST", "protesters", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "type_", "actor", "recipient"), CODED)
+def test_events_lexicon_coverage_sentence_is_coded(
+    sentence: str, type_: str, actor: str | None, recipient: str | None
+) -> None:
+    assert_event(sentence, type_, actor, recipient)
+
+
+NOT_CODED = [
+    ("The senator demonstrated his commitment to the cause.", "PROTEST"),
+    ("The results demonstrated that the reform had worked.", "PROTEST"),
+    ("The governor rallied supporters before the vote.", "PROTEST"),
+    ("The auditors undertook a review of the program.", "AGREE"),
+    ("Germany took in more than a million refugees in 2015.", "COERCE"),
+    ("Lebanon hosts more than a million Syrian refugees.", "CONSULT"),
+    ("The government backed down on the fuel price increase.", "SUPPORT"),
+    ("The campaign defied the expectations of the pollsters.", "REJECT"),
+    ("Iran vowed revenge against Israel for the killing of its scientist.", "AGREE"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "type_"), NOT_CODED)
+def test_events_lexicon_coverage_other_reading_is_not_coded(sentence: str, type_: str) -> None:
+    found = events(sentence)
+    assert not [e for e in found if e.type == type_], describe(found)
