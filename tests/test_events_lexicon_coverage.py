@@ -43,6 +43,11 @@ CODED = [
     # SUPPORT: praise in more words, tribute
     ("The king extolled President Macron for his leadership.", "SUPPORT", "king", "macron"),
     ("The president paid tribute to the soldiers killed in the attack.", "SUPPORT", "president", "soldiers"),
+    # COERCE / SANCTION / ASSAULT / MOBILIZE: property seized, assets frozen, poisoning, troops amassed
+    ("Iran seized a British-flagged tanker in the Strait of Hormuz.", "COERCE", "iran", "tanker"),
+    ("Canada froze the assets of 20 Russian oligarchs.", "SANCTION", "canada", "oligarchs"),
+    ("The spy was poisoned by Russian agents in Salisbury.", "ASSAULT", "agents", "spy"),
+    ("Russia has amassed troops along the Ukrainian border.", "MOBILIZE", "russia", None),
     # PROTEST: intransitive demonstrate / rally
     ("Thousands demonstrated against the government in Caracas.", "PROTEST", "thousands", None),
     ("Protesters rallied outside the parliament in Kyiv on Sunday.", "PROTEST", "protesters", None),
@@ -65,6 +70,8 @@ NOT_CODED = [
     ("Lebanon hosts more than a million Syrian refugees.", "CONSULT"),
     ("The government backed down on the fuel price increase.", "SUPPORT"),
     ("The campaign defied the expectations of the pollsters.", "REJECT"),
+    ("The government froze the hiring of new teachers.", "SANCTION"),
+    ("Police seized 200 kilograms of cocaine in the port.", "COERCE"),
     ("Iran vowed revenge against Israel for the killing of its scientist.", "AGREE"),
 ]
 
