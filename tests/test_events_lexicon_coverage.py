@@ -73,6 +73,9 @@ NOT_CODED = [
     ("The government froze the hiring of new teachers.", "SANCTION"),
     ("Police seized 200 kilograms of cocaine in the port.", "COERCE"),
     ("Iran vowed revenge against Israel for the killing of its scientist.", "AGREE"),
+    # A passive prepositional verb is not the light verb: "paid for" finances the call, nobody "pays a call".
+    ("The call was paid for by the mayor's campaign.", "REQUEST"),
+    ("The strike was called off by the union after the talks.", "PROTEST"),
 ]
 
 

@@ -289,6 +289,12 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
     return frame
 
 
+def _stranded_prep(doc: AnnotatedDoc, verb: int) -> bool:
+    """A passive verb whose preposition lost its object ("the call was *paid for* by ..."): the subject is
+    the object of the prepositional verb ("pay for" = finance), not of the light verb ("pay a call")."""
+    return any(not kids(doc, p, ("pobj", "pcomp")) for p in kids(doc, verb, ("prep",)))
+
+
 def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame | None:
     """Frame for an event noun, or None when nothing ties it to an actor or a counterpart."""
     t = doc.tokens[n]
@@ -307,8 +313,10 @@ def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame
     frame.recipients = _recipient_from(doc, [n], _pref(entry), lex, {own} if own is not None else set())
     frame.recipients = [r for r in frame.recipients if r not in between] or frame.recipients
     head = t.head
-    if t.dep in (*OBJ, "nsubjpass", "attr", "oprd") and any(
-        v in lex.light_verbs for v in lemma_variants(doc, head)
+    if (
+        t.dep in (*OBJ, "nsubjpass", "attr", "oprd")
+        and any(v in lex.light_verbs for v in lemma_variants(doc, head))
+        and not (t.dep == "nsubjpass" and _stranded_prep(doc, head))
     ):
         frame.pattern, frame.verb = "light-verb", head
         if own is None:
