@@ -106,6 +106,19 @@ def test_readers_html_pages_without_article_are_error_rows(tmp_path, payload, re
     assert reason in items[0].message and items[0].path == str(path)
 
 
+def test_readers_html_page_over_the_size_limit_is_refused_before_parsing(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newsevents.readers.html as html_reader
+
+    page = news_page().encode("utf-8")
+    monkeypatch.setattr(html_reader, "MAX_HTML_BYTES", len(page) - 1)
+    big = tmp_path / "big.html"
+    big.write_bytes(page)
+    items = list(read_path(str(big)))
+    assert len(items) == 1 and isinstance(items[0], ErrorRecord) and "too large" in items[0].message
+    monkeypatch.setattr(html_reader, "MAX_HTML_BYTES", len(page))
+    assert isinstance(next(iter(read_path(str(big)))), Article)  # at the limit it is still read
+
+
 def _tokens(text: str) -> Counter[str]:
     return Counter(t.lower() for t in re.findall(r"\w+", text))
 
