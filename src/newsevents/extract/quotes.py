@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.actor_table import ActorTable
 from newsevents.extract.cues import load_cues
-from newsevents.extract.quotes_base import Candidate
+from newsevents.extract.quotes_base import Candidate, trim
 from newsevents.extract.quotes_direct import find_direct
 from newsevents.extract.quotes_indirect import find_indirect
 from newsevents.extract.quotes_marks import Stretch, find_stretches
@@ -43,7 +43,9 @@ def find_candidates(doc: AnnotatedDoc) -> list[Candidate]:
     cues = load_cues()
     stretches = find_stretches(doc.text)
     direct = find_direct(doc, cues, stretches)
-    indirect = [_with_kind(c, stretches) for c in find_indirect(doc, cues)]
+    indirect = [
+        _with_kind(_whole_stretches(doc.text, c, stretches), stretches) for c in find_indirect(doc, cues)
+    ]
     return sorted(merge(direct, indirect), key=lambda c: (c.start, c.end))
 
 
@@ -71,10 +73,21 @@ def _duplicate(a: Candidate, b: Candidate) -> bool:
     return overlap > DUPLICATE_OVERLAP * (a.end - a.start) and overlap > DUPLICATE_OVERLAP * (b.end - b.start)
 
 
+def _whole_stretches(text: str, cand: Candidate, stretches: Sequence[Stretch]) -> Candidate:
+    """Indirect content never cuts a quoted stretch in half: content that opens a quote ("told backers that
+    Cruz has “taken every punch, and he's standing tall.”") runs to its closing mark, even past the end of
+    the clause or sentence the parse gave it."""
+    end = cand.end
+    for st in stretches:
+        if st.closed and cand.start <= st.start < end < st.inner_end:
+            end = st.inner_end
+    return cand if end == cand.end else cand.with_content(*trim(text, cand.start, end))
+
+
 def _with_kind(cand: Candidate, stretches: Sequence[Stretch]) -> Candidate:
     """Indirect speech that holds quoted words ("said they had made “no progress”") is mixed."""
     for st in stretches:
-        if st.closed and cand.start <= st.start and st.end <= cand.end + 1:
+        if st.closed and cand.start <= st.start and st.inner_start < cand.end:
             return replace(cand, kind="mixed")
     return cand
 

@@ -1,0 +1,44 @@
+"""Mixed and indirect speech whose content the parse cuts short: quoted stretches are kept whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_quotes_support import assert_spans_valid, only_quote
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The governor told supporters on Friday that the state has “weathered every storm they’ve "
+            "thrown at us, and we are still standing.”",
+            "the state has “weathered every storm they’ve thrown at us, and we are still standing",
+            "governor",
+        ),
+        (
+            "Johnson said that the plan “will not survive a single winter. Nobody in this building "
+            "believes otherwise.”",
+            "the plan “will not survive a single winter. Nobody in this building believes otherwise",
+            "Johnson",
+        ),
+        (
+            "According to the report, “the agency failed to act on repeated warnings. Several inspectors "
+            "resigned in protest.”",
+            "“the agency failed to act on repeated warnings. Several inspectors resigned in protest",
+            "report",
+        ),
+        (
+            "Mayor Alvarez tells reporters that “if the council stalls again, we will take this to the "
+            "voters. They deserve a say.”",
+            "“if the council stalls again, we will take this to the voters. They deserve a say",
+            "Alvarez",
+        ),
+    ],
+)
+def test_quotes_mixed_content_runs_to_the_closing_mark(text: str, content: str, speaker: str) -> None:
+    q = only_quote(text)
+    assert q.kind == "mixed"
+    assert q.content.text == content
+    assert q.speaker is not None and speaker in f"{q.speaker.name} {q.speaker.mention.text}"
+    assert_spans_valid(text, q)
