@@ -32,6 +32,7 @@ from newsevents.extract.events_syntax import (
     conjuncts,
     first_kid,
     is_passive,
+    is_stranded_prep,
     kids,
     np_tokens,
     prep_objects,
@@ -292,7 +293,7 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
 def _stranded_prep(doc: AnnotatedDoc, verb: int) -> bool:
     """A passive verb whose preposition lost its object ("the call was *paid for* by ..."): the subject is
     the object of the prepositional verb ("pay for" = finance), not of the light verb ("pay a call")."""
-    return any(not kids(doc, p, ("pobj", "pcomp")) for p in kids(doc, verb, ("prep",)))
+    return any(is_stranded_prep(doc, p) for p in doc.children[verb])
 
 
 def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame | None:

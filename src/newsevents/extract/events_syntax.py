@@ -37,15 +37,19 @@ def first_kid(doc: AnnotatedDoc, i: int, deps: tuple[str, ...] | set[str]) -> in
 LOOSE_PARTICLES = {"aside", "away", "back", "down", "off", "out"}
 
 
+def is_stranded_prep(doc: AnnotatedDoc, i: int) -> bool:
+    """A preposition without its object ("paid *for* by", "backed *out*"): a particle in all but name."""
+    return doc.tokens[i].dep == "prep" and not kids(doc, i, ("pobj", "pcomp"))
+
+
 def particle(doc: AnnotatedDoc, i: int) -> str | None:
     k = first_kid(doc, i, ("prt",))
     if k is not None:
         return doc.tokens[k].lower
     n = i + 1
-    if n < len(doc.tokens) and doc.tokens[n].head == i and doc.tokens[n].lower in LOOSE_PARTICLES:
-        dep = doc.tokens[n].dep
-        if dep == "advmod" or (dep == "prep" and not kids(doc, n, ("pobj", "pcomp"))):
-            return doc.tokens[n].lower
+    loose = n < len(doc.tokens) and doc.tokens[n].head == i and doc.tokens[n].lower in LOOSE_PARTICLES
+    if loose and (doc.tokens[n].dep == "advmod" or is_stranded_prep(doc, n)):
+        return doc.tokens[n].lower
     return None
 
 
