@@ -78,3 +78,15 @@ def test_quotes_marks_any_text_gives_ordered_disjoint_stretches(text: str) -> No
     for s in find_stretches(text):
         assert previous_end <= s.start <= s.inner_start <= s.inner_end <= s.end <= len(text)
         previous_end = s.end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We lost," she said.\xa0"We will be back next year."', ["We lost,", "We will be back next year."]),
+        ("He called it\xa0'a farce' and left.", ["a farce"]),
+        ('The mayor replied:\u2009"Not on my watch."', ["Not on my watch."]),
+    ],
+)
+def test_quotes_marks_open_after_no_break_and_thin_spaces(text: str, expected: list[str]) -> None:
+    assert inner_texts(text) == expected

@@ -64,17 +64,23 @@ def _role(text: str, k: int, mark: str, stack: list[_Open]) -> str:
     if mark in ('"', "''"):
         if top == mark or (top == "``" and mark == "''") or (top == "„" and mark == '"'):
             return "close"
-        if prev in _OPEN_CONTEXT or k == 0:
+        if _opens_after(prev) or k == 0:
             return "open" if not nxt.isspace() else "skip"
         return "close" if any(o.mark in ('"', "''", "``", "„") for o in stack) else "skip"
     # Single quotes: apostrophes sit between letters ("don't", "Clinton’s") or after a plural ("voters’").
     if _is_letter(prev) and _is_letter(nxt):
         return "skip"
-    if mark in ("‘", "'") and (prev in _OPEN_CONTEXT or k == 0) and nxt.isalpha():
+    if mark in ("‘", "'") and (_opens_after(prev) or k == 0) and nxt.isalpha():
         return "open"
     if mark in ("’", "'") and not prev.isspace() and not _is_letter(nxt):
         return "close" if any(o.mark in ("‘", "'") for o in stack) else "skip"
     return "skip"
+
+
+def _opens_after(prev: str) -> bool:
+    """May a straight or single quote mark after ``prev`` open a quote?  Any space counts, the no-break
+    space (U+00A0) and thin spaces of web text included."""
+    return prev in _OPEN_CONTEXT or prev.isspace()
 
 
 def _matches(open_mark: str, close_mark: str) -> bool:
