@@ -100,16 +100,49 @@ def test_quotes_direct_pronoun_speaker_keeps_its_mention() -> None:
     assert q.speaker is not None and q.speaker.mention.text == "she"
 
 
-def test_quotes_direct_following_all_quoted_paragraph_inherits_the_speaker() -> None:
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        (
+            "“Europe must stand together. We cannot afford division now,” Merkel said.\n\n"
+            "“The coming winter will test every one of us.”",
+            "Europe must stand together",
+            "test every one of us",
+        ),
+        (
+            "The coach was blunt after the defeat. “We were beaten by a better side,” Hansen said. "
+            "“Nobody in that dressing room should feel sorry for themselves.”",
+            "We were beaten by a better side",
+            "feel sorry for themselves",
+        ),
+        (
+            "The senator spoke for an hour.\n\n"
+            "“This bill protects farmers,” she told the chamber.\n\n"
+            "“It protects families too.”\n\n"
+            "“And it costs less than the alternative.”",
+            "This bill protects farmers",
+            "costs less than the alternative",
+        ),
+    ],
+)
+def test_quotes_direct_following_all_quoted_paragraphs_continue_the_quote(
+    text: str, first: str, last: str
+) -> None:
+    q = only_quote(text)
+    assert q.content.text.startswith(first) and q.content.text.endswith(last)
+    assert_spans_valid(text, q)
+
+
+def test_quotes_direct_continuation_after_someone_elses_cue_is_its_own_quote() -> None:
     text = (
-        "“Europe must stand together. We cannot afford division now,” Merkel said.\n\n"
+        "“The plant will close in May,” Keller said, adding that the union had warned of cuts.\n\n"
         "“The coming winter will test every one of us.”"
     )
-    first, second = quotes(text)
+    found = quotes(text)
+    second = found[-1]
     assert second.rule == "quotes.direct.continued"
     assert second.content.text == "The coming winter will test every one of us"
-    assert first.speaker is not None and second.speaker is not None
-    assert second.speaker.mention == first.speaker.mention
+    assert second.speaker is not None and "Keller" in second.speaker.name
 
 
 def test_quotes_direct_quote_spanning_paragraphs_is_one_quote() -> None:

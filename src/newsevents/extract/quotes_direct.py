@@ -6,8 +6,11 @@ Rules (names in ``Quote.rule``):
   sentence ending in a colon just before the quote's paragraph: "Caddell continued:");
 - an interrupted quote ("“A,” he said. “B.”" or "“A,” he said, “B.”") is one quote whose content runs from
   the first fragment to the last, as attribution corpora annotate it;
-- ``quotes.direct.continued``: a quote with no cue of its own that opens a sentence right after a quote in
-  the same or the previous paragraph inherits that quote's speaker.
+- a quote with no cue of its own that opens a sentence right after a quote in the same or the previous
+  paragraph ("“A,” she said.⏎⏎“B.”") continues that quote: one quote from A to B, as attribution corpora
+  annotate a speaker's run of quoted paragraphs;
+- ``quotes.direct.continued``: such a quote when someone else's cue stands between the two ("“A,” he
+  said, citing X, who warned that Y.⏎⏎“B.”") is a quote of its own that inherits the speaker.
 
 A quoted stretch that sits inside a clause ("called them “deplorables”") is a fragment, not a direct
 quote: the indirect finder reports the clause as a mixed quote.
@@ -93,6 +96,11 @@ def find_direct(doc: AnnotatedDoc, cues: Cues, stretches: Sequence[Stretch]) -> 
             last is not None and para - last[1] <= 1 and not before_text and word_count(text[start:end]) >= 3
         ):
             prev = last[0]
+            if not _other_cue_between(doc, prev, st.start, cues):
+                merged = prev.with_content(prev.start, end)
+                out[-1] = merged
+                last = (merged, para)
+                continue
             cand = Candidate(
                 "direct",
                 start,
@@ -109,6 +117,16 @@ def find_direct(doc: AnnotatedDoc, cues: Cues, stretches: Sequence[Stretch]) -> 
         out.append(cand)
         last = (cand, para)
     return out
+
+
+def _other_cue_between(doc: AnnotatedDoc, prev: Candidate, end: int, cues: Cues) -> bool:
+    """Is there a cue verb other than ``prev``'s own between ``prev`` and ``end`` (someone else's words)?"""
+    j = _token_from(doc, prev.end)
+    while j is not None and j < len(doc.tokens) and doc.tokens[j].end <= end:
+        if j != prev.cue_token and is_cue_verb(doc, j, cues):
+            return True
+        j += 1
+    return False
 
 
 def _standalone(doc: AnnotatedDoc, st: Stretch, before_text: str, cues: Cues) -> bool:
