@@ -51,6 +51,8 @@ CODED = [
     # PROTEST: intransitive demonstrate / rally
     ("Thousands demonstrated against the government in Caracas.", "PROTEST", "thousands", None),
     ("Protesters rallied outside the parliament in Kyiv on Sunday.", "PROTEST", "protesters", None),
+    # CONSULT: hosting a guest
+    ("The Saudi crown prince received Erdogan in Jeddah on Thursday.", "CONSULT", "prince", "erdogan"),
 ]  # fmt: skip
 
 
@@ -76,6 +78,8 @@ NOT_CODED = [
     # A passive prepositional verb is not the light verb: "paid for" finances the call, nobody "pays a call".
     ("The call was paid for by the mayor's campaign.", "REQUEST"),
     ("The strike was called off by the union after the talks.", "PROTEST"),
+    # Hosting needs a guest as the object, not something found deeper in it.
+    ("The striker received a two-game suspension for shoving the Brazilian goalkeeper.", "CONSULT"),
 ]
 
 

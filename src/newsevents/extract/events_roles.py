@@ -221,6 +221,11 @@ def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame
     frame = _verb_frame(doc, v, entry, lex)
     if entry.object_actor and not frame.recipients:
         return None
+    if entry.object_actor and entry.object_required:
+        # The one hosted or phoned is the object itself: "received *a suspension* for shoving X" hosts nobody.
+        obj = first_kid(doc, v, ("dobj",))
+        if obj is not None and not is_actor_like(doc, obj, lex):
+            return None
     return frame
 
 
