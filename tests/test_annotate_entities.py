@@ -1,0 +1,34 @@
+"""The annotation layer's copy of spaCy's entities: clause-shaped "entities" (an NER error of the small
+model) are not kept, real names are. Docs are built by hand so the test does not depend on the model."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from newsevents.annotate.spacy_pipeline import to_annotated
+
+
+def _doc(words, heads, deps, pos, ents):  # type: ignore[no-untyped-def]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_annotate_entities_clause_shaped_entity_is_dropped() -> None:
+    words = ["They", "fought", "before", "Garrett", "hit", "Rudolph", "."]
+    heads = [1, 1, 4, 4, 1, 4, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "advcl", "dobj", "punct"]
+    pos = ["PRON", "VERB", "SCONJ", "PROPN", "VERB", "PROPN", "PUNCT"]
+    doc = to_annotated(_doc(words, heads, deps, pos, ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]))
+    assert doc.ents == ()
+    assert all(t.ent_type == "" for t in doc.tokens)
+
+
+def test_annotate_entities_names_with_verbs_are_kept() -> None:
+    # "Black Lives Matter" has a verb but no object; "Hamas" is a plain name beside a clause.
+    words = ["Black", "Lives", "Matter", "met", "Hamas", "."]
+    heads = [1, 2, 3, 3, 3, 3]
+    deps = ["amod", "nsubj", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["ADJ", "NOUN", "VERB", "VERB", "PROPN", "PUNCT"]
+    doc = to_annotated(_doc(words, heads, deps, pos, ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"]))
+    assert [e.text for e in doc.ents] == ["Black Lives Matter", "Hamas"]
+    assert doc.tokens[4].ent_type == "ORG"
