@@ -51,6 +51,8 @@ CODED = [
     # PROTEST: intransitive demonstrate / rally
     ("Thousands demonstrated against the government in Caracas.", "PROTEST", "thousands", None),
     ("Protesters rallied outside the parliament in Kyiv on Sunday.", "PROTEST", "protesters", None),
+    # REQUEST: the noun "call" with what is called for
+    ("The Vatican renewed its call for a ceasefire in Sudan.", "REQUEST", "vatican", None),
     # CONSULT: hosting a guest
     ("The Saudi crown prince received Erdogan in Jeddah on Thursday.", "CONSULT", "prince", "erdogan"),
 ]  # fmt: skip
@@ -78,6 +80,8 @@ NOT_CODED = [
     # A passive prepositional verb is not the light verb: "paid for" finances the call, nobody "pays a call".
     ("The call was paid for by the mayor's campaign.", "REQUEST"),
     ("The strike was called off by the union after the talks.", "PROTEST"),
+    # A phone call is not an appeal; "a call for ..." is (see CODED).
+    ("The chancellor made a call to the Polish president on Sunday.", "REQUEST"),
     # Hosting needs a guest as the object, not something found deeper in it.
     ("The striker received a two-game suspension for shoving the Brazilian goalkeeper.", "CONSULT"),
 ]
