@@ -42,3 +42,31 @@ def test_quotes_mixed_content_runs_to_the_closing_mark(text: str, content: str, 
     assert q.content.text == content
     assert q.speaker is not None and speaker in f"{q.speaker.name} {q.speaker.mention.text}"
     assert_spans_valid(text, q)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The coach said “we got outworked” in the second half of the game.",
+            "“we got outworked” in the second half of the game",
+        ),
+        (
+            "Senator Diaz says “the budget is a fantasy” because the revenue figures were never audited.",
+            "“the budget is a fantasy” because the revenue figures were never audited",
+        ),
+    ],
+)
+def test_quotes_mixed_quote_after_cue_with_the_clause_going_on(text: str, content: str) -> None:
+    q = only_quote(text)
+    assert q.kind == "mixed"
+    assert q.content.text == content
+    assert_spans_valid(text, q)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The mayor said “enough is enough.”", "The mayor said “enough is enough”, and left the room."],
+)
+def test_quotes_mixed_quote_ending_its_clause_stays_direct(text: str) -> None:
+    assert only_quote(text).kind == "direct"

@@ -76,12 +76,17 @@ def _duplicate(a: Candidate, b: Candidate) -> bool:
 def _whole_stretches(text: str, cand: Candidate, stretches: Sequence[Stretch]) -> Candidate:
     """Indirect content never cuts a quoted stretch in half: content that opens a quote ("told backers that
     Cruz has “taken every punch, and he's standing tall.”") runs to its closing mark, even past the end of
-    the clause or sentence the parse gave it."""
-    end = cand.end
+    the clause or sentence the parse gave it, and content that starts at a quote's first word keeps its
+    opening mark."""
+    start, end = cand.start, cand.end
     for st in stretches:
-        if st.closed and cand.start <= st.start < end < st.inner_end:
+        if st.closed and st.start < start <= st.inner_start:
+            start = st.start  # the parse left the opening mark to the cue: "said “we lost” badly"
+        if st.closed and start <= st.start < end < st.inner_end:
             end = st.inner_end
-    return cand if end == cand.end else cand.with_content(*trim(text, cand.start, end))
+    if (start, end) == (cand.start, cand.end):
+        return cand
+    return cand.with_content(*trim(text, start, end))
 
 
 def _with_kind(cand: Candidate, stretches: Sequence[Stretch]) -> Candidate:

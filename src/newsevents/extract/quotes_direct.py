@@ -134,7 +134,14 @@ def _standalone(doc: AnnotatedDoc, st: Stretch, before_text: str, cues: Cues) ->
     if not before_text or before_text[-1] in _STANDALONE_AFTER:
         return True
     j = _token_before(doc, st.start)
-    return j is not None and is_cue_verb(doc, j, cues)
+    return j is not None and is_cue_verb(doc, j, cues) and not _clause_goes_on(doc.text, st.end)
+
+
+def _clause_goes_on(text: str, end: int) -> bool:
+    """Do words follow the quote in its clause ("said “it gets me mad” every time ...")?  Then the quote is
+    a fragment of the reported clause, and the indirect finder reports the whole clause as mixed speech."""
+    rest = text[end : end + 40].lstrip(" \t\xa0")
+    return bool(rest) and (rest[0].isalnum() or rest[0] in '“"‘')
 
 
 def _cue_after(doc: AnnotatedDoc, st: Stretch, limit: int, cues: Cues) -> int | None:
