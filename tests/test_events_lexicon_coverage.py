@@ -55,6 +55,8 @@ CODED = [
     ("The Vatican renewed its call for a ceasefire in Sudan.", "REQUEST", "vatican", None),
     # CONSULT: hosting a guest
     ("The Saudi crown prince received Erdogan in Jeddah on Thursday.", "CONSULT", "prince", "erdogan"),
+    ("President Macron phoned the head of the African Union on Monday.", "CONSULT", "macron", "african union"),
+    ("The Greek minister received his Turkish counterpart in Athens.", "CONSULT", "minister", "counterpart"),
 ]  # fmt: skip
 
 
@@ -84,6 +86,7 @@ NOT_CODED = [
     ("The chancellor made a call to the Polish president on Sunday.", "REQUEST"),
     # Hosting needs a guest as the object, not something found deeper in it.
     ("The striker received a two-game suspension for shoving the Brazilian goalkeeper.", "CONSULT"),
+    ("The senator received the backing of most Republican primary voters.", "CONSULT"),
 ]
 
 

@@ -146,8 +146,11 @@ def agent_of(doc: AnnotatedDoc, i: int) -> int | None:
     return None
 
 
-def is_actor_like(doc: AnnotatedDoc, head: int, lex: Lexicon) -> bool:
-    """A noun phrase that names or describes people, groups, organisations or states."""
+def is_actor_like(doc: AnnotatedDoc, head: int, lex: Lexicon, *, with_pps: bool = True) -> bool:
+    """A noun phrase that names or describes people, groups, organisations or states.
+
+    ``with_pps=False`` judges the head and its own modifiers only, not its "of"-phrases: "the backing *of
+    Republican voters*" is a thing, though a group is named inside it."""
     sem = semantic_head(doc, head)
     t = doc.tokens[sem]
     if t.ent_type in NON_PARTICIPANT_ENTS:
@@ -158,7 +161,7 @@ def is_actor_like(doc: AnnotatedDoc, head: int, lex: Lexicon) -> bool:
         return True
     if t.lemma.lower() in lex.actor_nouns or t.lower in lex.actor_nouns or AGENT_SUFFIX.search(t.lower):
         return True
-    np = np_tokens(doc, head)
+    np = np_tokens(doc, head) if with_pps else [head, *kids(doc, head, ("compound", "amod", "nmod"))]
     if any(doc.tokens[j].ent_type in ACTOR_ENTS for j in np):
         return True
     # "*rebel* positions", "*army* bases": a group noun modifying the head names whose they are
@@ -224,7 +227,7 @@ def verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Frame
     if entry.object_actor and entry.object_required:
         # The one hosted or phoned is the object itself: "received *a suspension* for shoving X" hosts nobody.
         obj = first_kid(doc, v, ("dobj",))
-        if obj is not None and not is_actor_like(doc, obj, lex):
+        if obj is not None and not is_actor_like(doc, obj, lex, with_pps=False):
             return None
     return frame
 
