@@ -1,4 +1,4 @@
-"""Mixed and indirect speech whose content the parse cuts short: quoted stretches are kept whole."""
+"""Mixed and indirect speech whose content the parse cuts short: quoted stretches and conjuncts kept whole."""
 
 from __future__ import annotations
 
@@ -70,3 +70,23 @@ def test_quotes_mixed_quote_after_cue_with_the_clause_going_on(text: str, conten
 )
 def test_quotes_mixed_quote_ending_its_clause_stays_direct(text: str) -> None:
     assert only_quote(text).kind == "direct"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Okafor says that the clinic has enough staff for the winter, but the county still owes it "
+            "two months of funding.",
+            "the clinic has enough staff for the winter, but the county still owes it two months of funding",
+        ),
+        (
+            "The union claimed that wages had stagnated for a decade, and management had ignored every "
+            "proposal.",
+            "wages had stagnated for a decade, and management had ignored every proposal",
+        ),
+        ("Reyes said the bridge was safe, and then he drove home.", "the bridge was safe"),
+    ],
+)
+def test_quotes_mixed_second_conjunct_of_reported_clause_is_content(text: str, content: str) -> None:
+    assert only_quote(text).content.text == content

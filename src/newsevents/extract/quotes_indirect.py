@@ -27,6 +27,7 @@ _INHERITING_DEPS = {"advcl", "conj", "xcomp", "dep", "parataxis", "acl"}
 _PARENTHETICAL_DEPS = {"parataxis", "ccomp", "advcl", "dep", "conj"}
 MIN_CONTENT_WORDS = 2
 _CONFIDENCE = {"quotes.indirect.object": 0.6, "quotes.indirect.parenthetical": 0.7}
+_NARRATIVE_ADVERBS = {"then", "later", "afterwards", "afterward", "subsequently", "soon"}
 _LEAD_IN_DEPS = {"cc", "advmod", "punct", "intj", "mark"}
 
 
@@ -123,7 +124,7 @@ def _complement_range(doc: AnnotatedDoc, i: int, cues: Cues, subj: int | None) -
     for j in kids:
         if doc.tokens[j].dep == "ccomp":
             sub = doc.subtree(j)
-            return sub[0], sub[-1], "clause"
+            return sub[0], _through_misattached_conjunct(doc, i, sub[-1], cues), "clause"
     if not cues.takes_object_content(doc.tokens[i].lemma):
         return None
     parts: list[int] = []
@@ -137,6 +138,27 @@ def _complement_range(doc: AnnotatedDoc, i: int, cues: Cues, subj: int | None) -
     if not parts:
         return None
     return min(parts), max(parts), "object"
+
+
+def _through_misattached_conjunct(doc: AnnotatedDoc, i: int, b: int, cues: Cues) -> int:
+    """The parse often hangs the second half of "X says that A, but B" on the cue instead of on A: a
+    conjunct of the cue right after the content, with a subject of its own and no cue inside, is content."""
+    toks = doc.tokens
+    for j in doc.children[i]:
+        if j <= b or toks[j].dep != "conj" or toks[j].pos not in ("VERB", "AUX"):
+            continue
+        sub = doc.subtree(j)
+        gap = [k for k in range(b + 1, sub[0])]
+        if not all(toks[k].dep in ("cc", "punct") or toks[k].pos == "SPACE" for k in gap):
+            continue
+        if not any(toks[k].dep == "cc" for k in range(b + 1, j)):
+            continue
+        if subject_of(doc, j) is None or any(is_cue_verb(doc, k, cues) for k in sub):
+            continue
+        if any(toks[k].dep == "advmod" and toks[k].lower in _NARRATIVE_ADVERBS for k in doc.children[j]):
+            continue  # "said the bridge was safe, and then he drove home": the story goes on
+        return sub[-1]
+    return b
 
 
 def _parenthetical_range(doc: AnnotatedDoc, i: int, cues: Cues) -> tuple[int, int, str] | None:
