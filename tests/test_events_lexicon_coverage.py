@@ -53,6 +53,9 @@ CODED = [
     ("Protesters rallied outside the parliament in Kyiv on Sunday.", "PROTEST", "protesters", None),
     # REQUEST: the noun "call" with what is called for
     ("The Vatican renewed its call for a ceasefire in Sudan.", "REQUEST", "vatican", None),
+    # ASSAULT: beating and clashes after an election are still violence
+    ("Riot police beat opposition supporters after the election in Harare.", "ASSAULT", "police", "supporters"),
+    ("Security forces clashed with demonstrators after the vote count in Nairobi.", "ASSAULT", "forces", "demonstrators"),
     # CONSULT: hosting a guest
     ("The Saudi crown prince received Erdogan in Jeddah on Thursday.", "CONSULT", "prince", "erdogan"),
     ("President Macron phoned the head of the African Union on Monday.", "CONSULT", "macron", "african union"),
@@ -87,6 +90,9 @@ NOT_CODED = [
     # Hosting needs a guest as the object, not something found deeper in it.
     ("The striker received a two-game suspension for shoving the Brazilian goalkeeper.", "CONSULT"),
     ("The senator received the backing of most Republican primary voters.", "CONSULT"),
+    # Winning a contest is not an assault.
+    ("The governor beat her rival by twelve points in the Democratic primary.", "ASSAULT"),
+    ("Brazil beat Argentina in the final of the Copa America.", "ASSAULT"),
 ]
 
 

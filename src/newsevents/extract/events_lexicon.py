@@ -17,6 +17,8 @@ A lexicon entry is a verb or noun trigger with optional constraints, all read fr
 ``object_actor``     the entry fires only when it finds a person, group or place as recipient
                      ("received *the Iranian envoy*", not "received bonuses")
 ``no_clause``        the verb must not take a that-clause ("agreed *that* he was right" is an opinion)
+``exclude_context``  the entry does not fire in a sentence holding one of these lemmas (the contest sense of
+                     "beat": "*beat* Trump by five *points* in the *primary*")
 ``light_only``       nouns: fire only as object of a light verb or with an own actor ("Israel's attack")
 ``mode``, ``recipient_preps``, ``confidence``, ``id``
 """
@@ -82,6 +84,7 @@ class Trigger:
     object_is_recipient: bool = False
     object_actor: bool = False
     no_clause: bool = False
+    exclude_context: frozenset[str] = frozenset()
     recipient_preps: tuple[str, ...] = ()
     confidence: float = DEFAULT_CONFIDENCE
 
@@ -119,6 +122,7 @@ class Trigger:
             object_is_recipient=bool(raw.get("object_is_recipient")),
             object_actor=bool(raw.get("object_actor")),
             no_clause=bool(raw.get("no_clause")),
+            exclude_context=_set(raw.get("exclude_context")),
             recipient_preps=tuple(_word(p) for p in raw.get("recipient_preps") or ()),
             confidence=float(raw.get("confidence", DEFAULT_CONFIDENCE)),
         )
@@ -167,7 +171,12 @@ class Trigger:
             _lemma(doc, c) in self.modifiers for c in kids(doc, i, ("compound", "amod", "nmod", "npadvmod"))
         ):
             return False
-        return not (self.xcomps and not any(_lemma(doc, c) in self.xcomps for c in kids(doc, i, ("xcomp",))))
+        if self.xcomps and not any(_lemma(doc, c) in self.xcomps for c in kids(doc, i, ("xcomp",))):
+            return False
+        if self.exclude_context:
+            sent = doc.sentence_of(i)
+            return not any(_lemma(doc, j) in self.exclude_context for j in range(sent.start_token, sent.end_token))
+        return True
 
 
 def _lemma(doc: AnnotatedDoc, i: int) -> str:
