@@ -175,7 +175,9 @@ class Trigger:
             return False
         if self.exclude_context:
             sent = doc.sentence_of(i)
-            return not any(_lemma(doc, j) in self.exclude_context for j in range(sent.start_token, sent.end_token))
+            return not any(
+                _lemma(doc, j) in self.exclude_context for j in range(sent.start_token, sent.end_token)
+            )
         return True
 
 
