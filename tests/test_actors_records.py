@@ -31,6 +31,19 @@ def test_actors_nominal_country_and_sector_from_modifiers(
 
 
 @pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Dallas sued the state over the new voting law.", "Dallas", "USA"),
+        ("Iowa rejected the federal funds on Monday.", "Iowa", "USA"),
+        ("Lagos announced a curfew on Friday.", "Lagos", "NGA"),
+        ("Mumbai imposed new restrictions on Friday.", "Mumbai", "IND"),
+    ],
+)
+def test_actors_cities_and_us_states_take_their_country(text: str, mention: str, country: str) -> None:
+    assert actor_with(actors_result(text), mention).country == country
+
+
+@pytest.mark.parametrize(
     ("text", "mention", "country", "sector", "kind"),
     [
         ("The Kremlin denied the report.", "Kremlin", "RUS", "GOV", "ORG"),

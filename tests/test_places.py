@@ -67,3 +67,9 @@ def test_places_alternate_spellings_resolve(name: str, country: str) -> None:
 @pytest.mark.parametrize("name", ["Narnia", "", "the"])
 def test_places_unknown_names_give_nothing(name: str) -> None:
     assert gazetteer().lookup(name) is None
+
+
+@pytest.mark.parametrize(("name", "kind"), [("Iowa", "state"), ("Vermont", "state"), ("New York", "city")])
+def test_places_us_states_after_cities(name: str, kind: str) -> None:
+    hit = gazetteer().lookup(name)
+    assert hit is not None and hit[0].country == "USA" and hit[0].kind == kind

@@ -178,9 +178,19 @@ def _name_candidate(
     if label == "PERSON":
         m.gender = (honorific.gender if honorific else None) or lex.gender_of_forename(first_word)
     elif label in ("GPE", "NORP"):
-        m.country = countries().any(text_key)
+        m.country = countries().any(text_key) or (_city_or_state_country(text_key) if label == "GPE" else None)
     _syntax(doc, m)
     return m
+
+
+def _city_or_state_country(name: str) -> tuple[str, str] | None:
+    """(ISO alpha-3, how) of a city or US state the country index does not know ("Dallas", "Iowa")."""
+    from newsevents.extract.places import gazetteer  # built on first use (~0.25 s), only when needed
+
+    found = gazetteer().lookup(name)
+    if found is None or not found[0].country:
+        return None
+    return found[0].country, found[0].kind
 
 
 def _np_start(doc: AnnotatedDoc, head: int) -> int:

