@@ -178,7 +178,9 @@ def _name_candidate(
     if label == "PERSON":
         m.gender = (honorific.gender if honorific else None) or lex.gender_of_forename(first_word)
     elif label in ("GPE", "NORP"):
-        m.country = countries().any(text_key) or (_city_or_state_country(text_key) if label == "GPE" else None)
+        m.country = countries().any(text_key) or (
+            _city_or_state_country(text_key) if label == "GPE" else None
+        )
     _syntax(doc, m)
     return m
 
