@@ -51,6 +51,9 @@ def test_events_future_event_is_dated_by_the_statement_not_the_plan() -> None:
         ("Russian missiles struck Kyiv last month.", "2023-02", "text"),
         ("Russian missiles struck Kyiv, officials said on Tuesday.", "2023-03-14", "text"),
         ("Russian missiles struck Kyiv.", "2023-03-15", "article"),
+        # a year that modifies another noun dates that noun, not the strike
+        ("Russian missiles struck Kyiv, the target of the 2022 offensive.", "2023-03-15", "article"),
+        ("Russian missiles struck Kyiv on Monday, a year after the 2022 invasion.", "2023-03-13", "text"),
     ],
 )
 def test_events_date_comes_from_the_trigger_clause(sentence: str, date: str, source: str) -> None:

@@ -20,6 +20,9 @@ from newsevents.model import Article, Location, Span
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on"}
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
+# A date in one of these relations modifies a noun ("the 2015 bombing", "last week's talks"); it dates the
+# event only when that noun is the event's own trigger.
+NOUN_MODIFIER_DEPS = {"nummod", "compound", "amod", "poss", "nmod"}
 DATELINE = re.compile(
     r"^\s*([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,[^\n(]{0,40})?\s*(?:\([A-Za-z .]+\))?\s*[-—–]{1,2}\s"
 )
@@ -78,6 +81,8 @@ class WhereWhen:
         for head, span, resolved in self.date_candidates:
             if doc.tokens[head].sent != sent:
                 continue
+            if doc.tokens[head].dep in NOUN_MODIFIER_DEPS and doc.tokens[head].head != trigger:
+                continue  # "arrested a suspect in *the 2015* bombing": the date belongs to another noun
             cv = clause_verb(doc, doc.tokens[head].head)
             if cv in own and not future:
                 rank = 0
