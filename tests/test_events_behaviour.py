@@ -54,6 +54,7 @@ def test_events_future_event_is_dated_by_the_statement_not_the_plan() -> None:
         # a year that modifies another noun dates that noun, not the strike
         ("Russian missiles struck Kyiv, the target of the 2022 offensive.", "2023-03-15", "article"),
         ("Russian missiles struck Kyiv on Monday, a year after the 2022 invasion.", "2023-03-13", "text"),
+        ("On 5 October 2021 Russian missiles struck Kyiv.", "2021-10-05", "text"),
     ],
 )
 def test_events_date_comes_from_the_trigger_clause(sentence: str, date: str, source: str) -> None:

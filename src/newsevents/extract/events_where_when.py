@@ -81,7 +81,12 @@ class WhereWhen:
         for head, span, resolved in self.date_candidates:
             if doc.tokens[head].sent != sent:
                 continue
-            if doc.tokens[head].dep in NOUN_MODIFIER_DEPS and doc.tokens[head].head != trigger:
+            modified = doc.tokens[head].head
+            if (
+                doc.tokens[head].dep in NOUN_MODIFIER_DEPS
+                and doc.tokens[modified].pos == "NOUN"  # not a name: "On 5 October Russia ..." misparsed
+                and modified != trigger
+            ):
                 continue  # "arrested a suspect in *the 2015* bombing": the date belongs to another noun
             cv = clause_verb(doc, doc.tokens[head].head)
             if cv in own and not future:
