@@ -311,6 +311,8 @@ def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame
     own = first_kid(doc, n, ("poss",))
     if own is not None and doc.tokens[own].pos == "PRON":
         own = None  # "held *their* first meeting": the possessor is the light verb's subject
+    if own is not None and doc.tokens[own].ent_type in NON_PARTICIPANT_ENTS:
+        own = None  # "*last week's* talks": a time, not a party
     if own is None:
         own = agent_of(doc, n)
     if own is None:

@@ -32,6 +32,8 @@ def first_kid(doc: AnnotatedDoc, i: int, deps: tuple[str, ...] | set[str]) -> in
     return found[0] if found else None
 
 
+TIME_ENTS = ("DATE", "TIME")
+
 # Adverbial particles the small model sometimes attaches as advmod or as an object-less prep
 # ("brushed *aside* the criticism", "backed *out* of the deal").
 LOOSE_PARTICLES = {"aside", "away", "back", "down", "off", "out"}
@@ -116,7 +118,12 @@ def np_tokens(doc: AnnotatedDoc, head: int, keep_appos: bool = True) -> list[int
             run.append(k)
     while len(run) > 1 and doc.tokens[run[-1]].pos == "PUNCT":
         run.pop()
-    while len(run) > 1 and doc.tokens[run[0]].pos == "PUNCT":
+    # nor a fronted date the parse folded in: "On 5 October 2021 *Russian forces* struck ..."
+    while len(run) > 1 and (
+        doc.tokens[run[0]].pos == "PUNCT"
+        or doc.tokens[run[0]].ent_type in TIME_ENTS
+        or doc.tokens[run[0]].dep == "case"
+    ):
         run.pop(0)
     return run
 

@@ -202,7 +202,10 @@ def _np_start(doc: AnnotatedDoc, head: int) -> int:
         if c < head and doc.tokens[c].dep in NP_LEFT_DEPS:
             start = min(start, doc.subtree(c)[0])
     sent = doc.sentence_of(head)
-    return max(start, sent.start_token)
+    start = max(start, sent.start_token)
+    while start < head and doc.tokens[start].ent_type in ("DATE", "TIME"):
+        start += 1  # a fronted date the parse folded into the phrase: "On 5 October 2021 Russian forces"
+    return start
 
 
 def _describe(doc: AnnotatedDoc, m: MentionCandidate, modifier_tokens: list[int]) -> None:
