@@ -81,12 +81,7 @@ class WhereWhen:
         for head, span, resolved in self.date_candidates:
             if doc.tokens[head].sent != sent:
                 continue
-            modified = doc.tokens[head].head
-            if (
-                doc.tokens[head].dep in NOUN_MODIFIER_DEPS
-                and doc.tokens[modified].pos == "NOUN"  # not a name: "On 5 October Russia ..." misparsed
-                and modified != trigger
-            ):
+            if self._dates_another_noun(head, span, trigger):
                 continue  # "arrested a suspect in *the 2015* bombing": the date belongs to another noun
             cv = clause_verb(doc, doc.tokens[head].head)
             if cv in own and not future:
@@ -103,6 +98,19 @@ class WhereWhen:
         if best is not None:
             return DateFound(best[3].value, "text", best[2], best[3].rule)
         return DateFound(self.article.date or "", "article", None, "dates.article")
+
+    def _dates_another_noun(self, head: int, span: Span, trigger: int) -> bool:
+        """The date modifies a common noun other than the trigger: a possessive ("condemned *Tuesday's*
+        attack") or a modifier after a determiner ("*the 2015* bombing"). A fronted date the small model
+        folds into the subject ("On 5 October 2021 Russian forces struck ...") has no determiner: kept."""
+        doc = self.doc
+        tok = doc.tokens[head]
+        if tok.dep not in NOUN_MODIFIER_DEPS or tok.head == trigger or doc.tokens[tok.head].pos != "NOUN":
+            return False
+        if tok.dep == "poss":
+            return True
+        first = doc.token_at(span.start)
+        return first is not None and first > 0 and doc.tokens[first - 1].dep in ("det", "poss")
 
     # -- places ---------------------------------------------------------------------------------------------
     @cached_property
