@@ -20,12 +20,16 @@ class Cues:
     speech_nouns: frozenset[str]
     according_phrases: tuple[tuple[str, ...], ...]  # word sequences, e.g. ("according", "to")
     content_marks: frozenset[str]
+    noun_object_verbs: frozenset[str] = frozenset()  # a bare noun object is content ("urged restraint")
 
     def is_speech_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.speech_verbs
 
     def takes_object_content(self, lemma: str) -> bool:
         return lemma.lower() in self.object_content_verbs
+
+    def takes_noun_content(self, lemma: str) -> bool:
+        return lemma.lower() in self.noun_object_verbs
 
 
 def _words(values: object) -> frozenset[str]:
@@ -49,6 +53,7 @@ def parse_cues(data: dict[str, object]) -> Cues:
         speech_nouns=_words(data.get("speech_nouns")),
         according_phrases=phrases,
         content_marks=_words(data.get("content_marks")),
+        noun_object_verbs=_words(data.get("noun_object_verbs")),
     )
 
 

@@ -14,6 +14,7 @@ from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.cues import Cues
 from newsevents.extract.quotes_base import (
     Candidate,
+    has_quote_mark,
     is_cue_verb,
     speaker_spans,
     subject_of,
@@ -29,6 +30,8 @@ MIN_CONTENT_WORDS = 2
 _CONFIDENCE = {"quotes.indirect.object": 0.6, "quotes.indirect.parenthetical": 0.7}
 _NARRATIVE_ADVERBS = {"then", "later", "afterwards", "afterward", "subsequently", "soon"}
 _LEAD_IN_DEPS = {"cc", "advmod", "punct", "intj", "mark"}
+_BARE_PREPS = {"to", "on"}
+_ASIDE_CONTENT_DEPS = {"ccomp", "advcl", "parataxis", "dep"}
 
 
 def find_indirect(doc: AnnotatedDoc, cues: Cues) -> list[Candidate]:
@@ -62,8 +65,13 @@ def _reported(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
     if rng is None:
         return None
     a, b, _ = rng
-    if b < i and rule == "quotes.indirect.clause":
+    aside = _aside_sentence(doc, i, subj) if rule == "quotes.indirect.clause" else None
+    if aside is not None:
+        a, b = aside  # "S1, the official said, that S2": the cue interrupts its content
+    elif b < i and rule == "quotes.indirect.clause":
         a = _clause_start(doc, i)  # "S1, but S2, a source said": the whole lead-in is the content
+    if b > i:
+        b = _through_colon(doc, b)
     b = _cut_at_continuation(doc, i, a, b, cues)
     if b < a:
         return None
@@ -135,9 +143,24 @@ def _complement_range(doc: AnnotatedDoc, i: int, cues: Cues, subj: int | None) -
         if t.dep == "prep" and t.lower not in _CONTENT_PREPS:
             continue
         parts.extend(doc.subtree(j))
-    if not parts:
+    if not parts or _bare_noun_object(doc, i, parts, cues):
         return None
     return min(parts), max(parts), "object"
+
+
+def _bare_noun_object(doc: AnnotatedDoc, i: int, parts: list[int], cues: Cues) -> bool:
+    """Only a noun phrase (and "to"/"on" + noun): "denied the report on Friday", "pledged loyalty to the
+    group", "asked the students" are not speech content unless the verb takes noun content (``noun_object_verbs``)."""
+    toks = doc.tokens
+    heads = [j for j in parts if toks[j].head == i]
+    if any(
+        toks[j].dep not in ("dobj", "prep") or toks[j].dep == "prep" and toks[j].lower not in _BARE_PREPS
+        for j in heads
+    ):
+        return False
+    if any(toks[j].pos in ("VERB", "AUX") or has_quote_mark(toks[j].text) for j in parts):
+        return False  # a clause, or quoted words ("called Mrs. Schlafly an ''Aunt Tom''")
+    return not cues.takes_noun_content(toks[i].lemma)
 
 
 def _through_misattached_conjunct(doc: AnnotatedDoc, i: int, b: int, cues: Cues) -> int:
@@ -182,6 +205,29 @@ def _parenthetical_range(doc: AnnotatedDoc, i: int, cues: Cues) -> tuple[int, in
     return (a, b, "clause") if a <= b else None
 
 
+def _aside_sentence(doc: AnnotatedDoc, i: int, subj: int) -> tuple[int, int] | None:
+    """The content around a cue set off by commas in mid-sentence ("S1, officials insist, because S2",
+    "Rather than S1, said Smith, a spokesman, S2"): from the clause start to the end of the cue's clause
+    after the second comma; None when the cue does not interrupt its content."""
+    toks = doc.tokens
+    sent = doc.sentence_of(i)
+    group = [i, *doc.subtree(subj)]
+    left, right = min(group), max(group)
+    start = _clause_start(doc, i)
+    if left - 1 <= start or toks[left - 1].text != ",":
+        return None
+    for j in doc.children[i]:
+        if j <= right or toks[j].dep not in _ASIDE_CONTENT_DEPS:
+            continue
+        sub = doc.subtree(j)
+        before = [k for k in range(right, sub[0]) if toks[k].pos != "SPACE"]
+        if toks[before[-1]].text != "," or toks[j].tag == "VBG":
+            return None  # "S, he said in a statement on Friday, adding that T": a continuation
+        tail = [k for k in range(sub[-1] + 1, sent.end_token) if toks[k].pos not in ("PUNCT", "SPACE")]
+        return (start, sub[-1]) if not tail else None
+    return None
+
+
 def _set_off(doc: AnnotatedDoc, cue_part: list[int], whole: list[int]) -> bool:
     """An aside is set off by punctuation on both sides, or by connectives before it ("But, he added, S")
     or the end of its clause after it ("S, he said.")."""
@@ -194,6 +240,19 @@ def _set_off(doc: AnnotatedDoc, cue_part: list[int], whole: list[int]) -> bool:
     )
     right = toks[cue_part[-1]].pos == "PUNCT" or after > whole[-1] or toks[after].pos == "PUNCT"
     return left and right
+
+
+def _through_colon(doc: AnnotatedDoc, b: int) -> int:
+    """Content that ends at a colon goes on with what the colon introduces ("said it falls flat for one
+    reason: the pride ...", "said a deal was possible: ''In business, ...''"), up to that sentence's end."""
+    toks = doc.tokens
+    k = b + 1
+    if k + 1 >= len(toks) or toks[k].text != ":" or toks[k + 1].pos == "SPACE" and "\n" in toks[k + 1].text:
+        return b
+    end = doc.sentence_of(k + 1).end_token - 1
+    while end > k and toks[end].pos in ("PUNCT", "SPACE") and toks[end].text not in "\"'”’":
+        end -= 1
+    return end if end > k else b
 
 
 def _clause_start(doc: AnnotatedDoc, i: int) -> int:
