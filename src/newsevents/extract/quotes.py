@@ -19,6 +19,7 @@ from newsevents.extract.quotes_base import Candidate, trim
 from newsevents.extract.quotes_direct import find_direct
 from newsevents.extract.quotes_indirect import find_indirect
 from newsevents.extract.quotes_marks import Stretch, find_stretches
+from newsevents.extract.quotes_speaker import outside_quotes
 from newsevents.model import Quote, Span, Speaker, stable_id
 from newsevents.registry import stages
 
@@ -35,7 +36,10 @@ def extract_quotes(ctx: Context) -> tuple[Quote, ...]:
 
 def quotes_of(doc: AnnotatedDoc, actors: ActorTable, article_id: str) -> tuple[Quote, ...]:
     """All quotes of one annotated article, in text order."""
-    return tuple(_record(doc, actors, article_id, c) for c in find_candidates(doc))
+    quoted = [(st.inner_start, st.inner_end) for st in find_stretches(doc.text) if st.closed]
+    return tuple(
+        _record(doc, actors, article_id, outside_quotes(doc, actors, c, quoted)) for c in find_candidates(doc)
+    )
 
 
 def find_candidates(doc: AnnotatedDoc) -> list[Candidate]:

@@ -30,6 +30,8 @@ _QUOTE_CHARS = "\"'“”‘’«»„‹›`"
 _TRAILING_TRIM = set(" \t\n,;:.—–-") | {"(", "["}
 _LEADING_TRIM = set(" \t\n,;:—–-") | {")", "]"}
 _TRAILING_WORDS = {"and", "but", "or"}
+_LEAD_IN_DASHES = {"—", "–", "-", "--"}
+_NOMINAL_POS = {"PROPN", "NOUN", "PRON"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,17 +94,65 @@ def speaker_spans(doc: AnnotatedDoc, subj: int) -> tuple[tuple[int, int], tuple[
 
 
 def subject_of(doc: AnnotatedDoc, verb: int) -> int | None:
-    """The subject token of ``verb``: nsubj, or the object of a passive's "by" agent."""
+    """The subject token of ``verb``: nsubj, or the object of a passive's "by" agent.
+
+    A subject that is only a lead-in (a time stamp or a dateline before a line break or dash, "9:30 p.m.⏎⏎",
+    "LONDON (Reuters) —"; a date "Saturday at the convention Sen. Warren said") gives way to the words next
+    to the verb: another subject, or the phrase inside its own subtree (:func:`_past_lead_in`)."""
     kids = doc.children[verb]
-    for j in kids:
-        if doc.tokens[j].dep in SUBJECT_DEPS and doc.tokens[j].dep != "nsubjpass":
-            return j
+    subjects = [j for j in kids if doc.tokens[j].dep in SUBJECT_DEPS and doc.tokens[j].dep != "nsubjpass"]
+    if subjects:
+        # Of two subjects the one nearer the verb ('“Like Oakland. Or Ferguson,” Trump said'), but not a
+        # floating quantifier ("figures — whose … — both suggested").
+        before = [j for j in subjects if j < verb and doc.tokens[j].tag != "DT"]
+        if not before and doc.tokens[subjects[0]].tag == "DT":  # the parse left the noun as a bare "dep"
+            before = [
+                j
+                for j in kids
+                if j < subjects[0] and doc.tokens[j].dep == "dep" and doc.tokens[j].pos in _NOMINAL_POS
+            ]
+        return _past_lead_in(doc, before[-1] if before else subjects[0], verb)
     for j in kids:
         if doc.tokens[j].dep == "agent":
             for g in doc.children[j]:
                 if doc.tokens[g].dep == "pobj":
                     return g
     return None
+
+
+def _lead_in_cut(doc: AnnotatedDoc, subj: int, verb: int) -> int | None:
+    """The last line break, or (after a place or time: a dateline) spaced dash, between ``subj`` and ``verb``."""
+    toks = doc.tokens
+    place_or_time = toks[subj].ent_type in ("GPE", "LOC", "DATE", "TIME") or toks[subj].text.isupper()
+    cut = None
+    for k in range(subj + 1, verb):
+        t = toks[k]
+        dash = place_or_time and t.text in _LEAD_IN_DASHES and doc.text[t.start - 1].isspace()
+        if dash or ("\n" in t.text and not t.text.strip()):
+            cut = k
+    return cut
+
+
+def _past_lead_in(doc: AnnotatedDoc, subj: int, verb: int) -> int:
+    """The speaker token when the parse made a lead-in the subject: past the cut (:func:`_lead_in_cut`), the
+    root of the subject's words after it ("9:30 p.m.⏎⏎Donald Trump says", "CLEVELAND (UPI) — Michael
+    Mukasey told"); for a date or time subject, the last name inside its phrase."""
+    toks = doc.tokens
+    if subj > verb:
+        return subj
+    cut = _lead_in_cut(doc, subj, verb)
+    tree = [k for k in doc.subtree(subj) if k < verb]
+    if cut is not None:
+        after = [
+            k for k in tree if k > cut and not (cut < toks[k].head < verb) and toks[k].pos in _NOMINAL_POS
+        ]
+        if after:
+            return after[0]
+    if toks[subj].ent_type in ("DATE", "TIME"):
+        names = [k for k in tree if k > subj and toks[k].ent_type in ("PERSON", "ORG")]
+        if names:
+            return names[-1]
+    return subj
 
 
 def is_cue_verb(doc: AnnotatedDoc, i: int, cues: Cues) -> bool:
