@@ -1,5 +1,6 @@
-"""The annotation layer's copy of spaCy's entities: clause-shaped "entities" (an NER error of the small
-model) are not kept, real names are. Docs are built by hand so the test does not depend on the model."""
+"""The annotation layer's copy of spaCy's analysis: clause-shaped "entities" (an NER error of the small
+model) are not kept, real names are (docs built by hand, so those tests do not depend on the model); a line
+break always ends a sentence."""
 
 from __future__ import annotations
 
@@ -32,3 +33,13 @@ def test_annotate_entities_names_with_verbs_are_kept() -> None:
     doc = to_annotated(_doc(words, heads, deps, pos, ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"]))
     assert [e.text for e in doc.ents] == ["Black Lives Matter", "Hamas"]
     assert doc.tokens[4].ent_type == "ORG"
+
+
+def test_annotate_line_break_ends_a_sentence() -> None:
+    from newsevents.annotate import annotate
+
+    text = "Kenya signs tax bill despite protests\nThe president said on Tuesday that the law was needed."
+    doc = annotate(text)
+    second = text.index("The president")
+    assert any(doc.tokens[s.start_token].start == second for s in doc.sents)
+    assert all(not (s.start < second < s.end) for s in doc.sents)  # no sentence runs over the line break
