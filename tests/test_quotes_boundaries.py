@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_quotes_support import assert_spans_valid, only_quote, quotes
+from test_quotes_support import assert_spans_valid, only_quote, quotes, speaker_words
 
 
 @pytest.mark.parametrize(
@@ -80,6 +80,7 @@ def test_quotes_colon_of_a_lead_in_still_introduces_a_direct_quote() -> None:
         "After lunch the teacher asked the older students once more.",
         "Last spring the governor called Maria Ortiz at her office.",
         "Most of the candidates have proposed new, deep tax cuts for corporations.",
+        "The airline announced on Tuesday.",
     ],
 )
 def test_quotes_bare_noun_object_is_not_speech(text: str) -> None:
@@ -102,3 +103,27 @@ def test_quotes_bare_noun_object_is_not_speech(text: str) -> None:
 def test_quotes_object_content_that_is_speech_is_kept(text: str, content: str) -> None:
     q = only_quote(text)
     assert q.content.text.startswith(content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Last week the Treasury Department announced new rules on corporate inversions.",
+            "new rules",
+            "Treasury",
+        ),
+        ("The mayor of Denver announced her candidacy for governor on Monday.", "her candidacy", "mayor"),
+        ("Two months later, Acme Corp. announced 4,000 layoffs at its Ohio plants.", "4,000 layoffs", "Acme"),
+        (
+            "The health ministry has announced plans to close three rural hospitals.",
+            "plans to close",
+            "ministry",
+        ),
+    ],
+)
+def test_quotes_announced_noun_object_is_content(text: str, content: str, speaker: str) -> None:
+    q = only_quote(text)
+    assert q.content.text.startswith(content)
+    assert speaker in speaker_words(q)
+    assert_spans_valid(text, q)

@@ -160,7 +160,8 @@ def _bare_noun_object(doc: AnnotatedDoc, i: int, parts: list[int], cues: Cues) -
         return False
     if any(toks[j].pos in ("VERB", "AUX") or has_quote_mark(toks[j].text) for j in parts):
         return False  # a clause, or quoted words ("called Mrs. Schlafly an ''Aunt Tom''")
-    return not cues.takes_noun_content(toks[i].lemma)
+    # a noun-content verb still needs a direct object: "announced on Tuesday" says nothing
+    return not cues.takes_noun_content(toks[i].lemma) or not any(toks[j].dep == "dobj" for j in heads)
 
 
 def _through_misattached_conjunct(doc: AnnotatedDoc, i: int, b: int, cues: Cues) -> int:
