@@ -125,6 +125,17 @@ def test_quotes_indirect_participial_continuation_is_a_new_quote_by_the_same_spe
             "At least 40 people were killed in the strikes",
             "health ministry",
         ),
+        # a report of speech reported by someone else: the outer source speaks, the content keeps "X said"
+        (
+            "Kim said she would vote against the budget, according to two reporters who were in the room.",
+            "Kim said she would vote against the budget",
+            "reporters",
+        ),
+        (
+            "The governor told donors that the race was far from over, according to two people in the room.",
+            "The governor told donors that the race was far from over",
+            "two people",
+        ),
     ],
 )
 def test_quotes_indirect_according_to(text: str, content: str, speaker: str) -> None:

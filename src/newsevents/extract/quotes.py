@@ -26,6 +26,7 @@ from newsevents.registry import stages
 if TYPE_CHECKING:
     from newsevents.pipeline import Context
 
+ACCORDING_RULE = "quotes.indirect.according-to"
 DUPLICATE_OVERLAP = 0.5  # two detections sharing more than half of each one's content are one statement
 
 
@@ -57,15 +58,23 @@ def merge(direct: Sequence[Candidate], indirect: Sequence[Candidate]) -> list[Ca
     """Direct quotes first, then indirect ones that are not another detection of an accepted statement."""
     accepted: list[Candidate] = list(direct)
     direct_cues = {c.cue_token for c in direct if c.cue_token is not None}
-    for cand in sorted(indirect, key=lambda c: (-c.confidence, -(c.end - c.start), c.start)):
+    for cand in sorted(indirect, key=_precedence):
         if cand.cue_token in direct_cues:
             continue  # that cue attributes a direct quote
         if any(_duplicate(cand, other) for other in accepted):
             continue
         if any(d.start <= cand.start and cand.end <= d.end for d in accepted):
             continue  # speech reported inside another statement belongs to that statement
+        if cand.cue and any(d.rule == ACCORDING_RULE and d.start <= cand.cue[0] < d.end for d in accepted):
+            continue  # "X told donors that S, according to Y": Y reports it all
         accepted.append(cand)
     return accepted
+
+
+def _precedence(c: Candidate) -> tuple[float, bool, int, int]:
+    """Surer detections first; of equal ones "according to" first, since its source is the outermost one
+    ("X said S, according to the Times": the Times reports all of "X said S"), then the longer one."""
+    return (-c.confidence, c.rule != ACCORDING_RULE, -(c.end - c.start), c.start)
 
 
 def _duplicate(a: Candidate, b: Candidate) -> bool:
