@@ -19,6 +19,7 @@ from newsevents.extract.quotes_base import Candidate, trim
 from newsevents.extract.quotes_direct import find_direct
 from newsevents.extract.quotes_indirect import find_indirect
 from newsevents.extract.quotes_marks import Stretch, find_stretches
+from newsevents.extract.quotes_runon import run_on
 from newsevents.extract.quotes_speaker import outside_quotes
 from newsevents.model import Quote, Span, Speaker, stable_id
 from newsevents.registry import stages
@@ -51,7 +52,8 @@ def find_candidates(doc: AnnotatedDoc) -> list[Candidate]:
     indirect = [
         _with_kind(_whole_stretches(doc.text, c, stretches), stretches) for c in find_indirect(doc, cues)
     ]
-    return sorted(merge(direct, indirect), key=lambda c: (c.start, c.end))
+    merged = run_on(doc, sorted(merge(direct, indirect), key=lambda c: (c.start, c.end)), stretches, cues)
+    return [c if c.kind == "direct" else _with_kind(c, stretches) for c in merged]
 
 
 def merge(direct: Sequence[Candidate], indirect: Sequence[Candidate]) -> list[Candidate]:
