@@ -43,3 +43,14 @@ def test_annotate_line_break_ends_a_sentence() -> None:
     second = text.index("The president")
     assert any(doc.tokens[s.start_token].start == second for s in doc.sents)
     assert all(not (s.start < second < s.end) for s in doc.sents)  # no sentence runs over the line break
+
+
+def test_annotate_tokens_within_matches_the_linear_definition() -> None:
+    from newsevents.annotate import annotate
+
+    doc = annotate("The minister said on Tuesday that “the talks failed.”\n\nIran rejected it.")
+    n = len(doc.text)
+    for a in range(n + 1):
+        for b in range(a, n + 1, 3):
+            expected = [t.i for t in doc.tokens if t.start >= a and t.end <= b]
+            assert list(doc.tokens_within(a, b)) == expected, (a, b)

@@ -113,6 +113,16 @@ class AnnotatedDoc:
             return k
         return None
 
+    def tokens_within(self, start: int, end: int) -> range:
+        """Indices of the tokens lying wholly inside characters ``[start, end)`` (a binary search)."""
+        import bisect
+
+        first = bisect.bisect_left(self._token_starts, start)
+        last = first
+        while last < len(self.tokens) and self.tokens[last].end <= end:
+            last += 1
+        return range(first, last)
+
     @cached_property
     def ent_of_token(self) -> tuple[int | None, ...]:
         """For each token, the index in ``ents`` of the entity covering it, else None."""

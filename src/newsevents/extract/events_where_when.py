@@ -63,7 +63,7 @@ class WhereWhen:
 
     def _head_of(self, start: int, end: int) -> int | None:
         doc = self.doc
-        toks = [t.i for t in doc.tokens if t.start >= start and t.end <= end]
+        toks = list(doc.tokens_within(start, end))
         if not toks:
             return None
         inside = set(toks)

@@ -58,7 +58,7 @@ def _runs_on(
     after = text[st.end : text.find("\n", st.end) if "\n" in text[st.end :] else len(text)].lstrip()
     if after and not (after[0].isupper() or after[0] in _CLOSING_MARKS + "“‘«"):
         return False  # the sentence goes on after the closing mark: "“We lost.” he said" is the next cue's
-    for t in doc.tokens:
-        if end <= t.start and t.end <= st.end and t.i != cand.cue_token and is_cue_verb(doc, t.i, cues):
+    for i in doc.tokens_within(end, st.end):
+        if i != cand.cue_token and is_cue_verb(doc, i, cues):
             return False  # another cue between them or inside the quoted sentence
     return True
