@@ -38,16 +38,19 @@ def extract_quotes(ctx: Context) -> tuple[Quote, ...]:
 
 def quotes_of(doc: AnnotatedDoc, actors: ActorTable, article_id: str) -> tuple[Quote, ...]:
     """All quotes of one annotated article, in text order."""
-    quoted = [(st.inner_start, st.inner_end) for st in find_stretches(doc.text) if st.closed]
+    stretches = find_stretches(doc.text)
+    quoted = [(st.inner_start, st.inner_end) for st in stretches if st.closed]
     return tuple(
-        _record(doc, actors, article_id, outside_quotes(doc, actors, c, quoted)) for c in find_candidates(doc)
+        _record(doc, actors, article_id, outside_quotes(doc, actors, c, quoted))
+        for c in find_candidates(doc, stretches)
     )
 
 
-def find_candidates(doc: AnnotatedDoc) -> list[Candidate]:
-    """Merged quote candidates of ``doc`` in text order (the record-free core, handy for tests)."""
+def find_candidates(doc: AnnotatedDoc, stretches: Sequence[Stretch] | None = None) -> list[Candidate]:
+    """Merged quote candidates of ``doc`` in text order (the record-free core, handy for tests);
+    ``stretches`` are the text's quoted stretches when the caller has found them already."""
     cues = load_cues()
-    stretches = find_stretches(doc.text)
+    stretches = find_stretches(doc.text) if stretches is None else stretches
     direct = find_direct(doc, cues, stretches)
     indirect = [
         _with_kind(_whole_stretches(doc.text, c, stretches), stretches) for c in find_indirect(doc, cues)
