@@ -168,6 +168,11 @@ def is_cue_verb(doc: AnnotatedDoc, i: int, cues: Cues) -> bool:
     return False
 
 
+def other_cue_within(doc: AnnotatedDoc, cand: Candidate, start: int, end: int, cues: Cues) -> bool:
+    """Is a cue verb other than ``cand``'s own in characters ``[start, end)`` (someone else's words)?"""
+    return any(i != cand.cue_token and is_cue_verb(doc, i, cues) for i in doc.tokens_within(start, end))
+
+
 def trim(text: str, start: int, end: int, marks: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Shrink ``[start, end)`` past surrounding punctuation and spaces, a leading word of ``marks`` ("that")
     and a dangling "and"/"but"/"or"."""

@@ -26,6 +26,7 @@ from newsevents.extract.cues import Cues
 from newsevents.extract.quotes_base import (
     Candidate,
     is_cue_verb,
+    other_cue_within,
     speaker_spans,
     subject_of,
     trim,
@@ -96,7 +97,7 @@ def find_direct(doc: AnnotatedDoc, cues: Cues, stretches: Sequence[Stretch]) -> 
             last is not None and para - last[1] <= 1 and not before_text and word_count(text[start:end]) >= 3
         ):
             prev = last[0]
-            if not _other_cue_between(doc, prev, st.start, cues):
+            if not other_cue_within(doc, prev, prev.end, st.start, cues):
                 merged = prev.with_content(prev.start, end)
                 out[-1] = merged
                 last = (merged, para)
@@ -117,16 +118,6 @@ def find_direct(doc: AnnotatedDoc, cues: Cues, stretches: Sequence[Stretch]) -> 
         out.append(cand)
         last = (cand, para)
     return out
-
-
-def _other_cue_between(doc: AnnotatedDoc, prev: Candidate, end: int, cues: Cues) -> bool:
-    """Is there a cue verb other than ``prev``'s own between ``prev`` and ``end`` (someone else's words)?"""
-    j = _token_from(doc, prev.end)
-    while j is not None and j < len(doc.tokens) and doc.tokens[j].end <= end:
-        if j != prev.cue_token and is_cue_verb(doc, j, cues):
-            return True
-        j += 1
-    return False
 
 
 def _standalone(doc: AnnotatedDoc, st: Stretch, before_text: str, cues: Cues) -> bool:

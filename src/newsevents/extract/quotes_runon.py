@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.cues import Cues
-from newsevents.extract.quotes_base import Candidate, is_cue_verb, trim, word_count
+from newsevents.extract.quotes_base import Candidate, other_cue_within, trim, word_count
 from newsevents.extract.quotes_marks import Stretch
 
 MIN_RUN_ON_WORDS = 3
@@ -58,7 +58,5 @@ def _runs_on(
     after = text[st.end : text.find("\n", st.end) if "\n" in text[st.end :] else len(text)].lstrip()
     if after and not (after[0].isupper() or after[0] in _CLOSING_MARKS + "“‘«"):
         return False  # the sentence goes on after the closing mark: "“We lost.” he said" is the next cue's
-    for i in doc.tokens_within(end, st.end):
-        if i != cand.cue_token and is_cue_verb(doc, i, cues):
-            return False  # another cue between them or inside the quoted sentence
-    return True
+    # another cue between them or inside the quoted sentence
+    return not other_cue_within(doc, cand, end, st.end, cues)
