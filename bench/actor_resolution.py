@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from newsevents.extract.actor_table import ActorTable
+from newsevents.extract.actors.table import ActorTable
 from newsevents.model import Actor, Article, Result
 from newsevents.pipeline import Options, process
 from newsevents.readers.base import make_article

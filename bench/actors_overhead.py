@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from newsevents.annotate.spacy_pipeline import annotate_texts, load_pipeline
-from newsevents.extract.actors import build_actors
+from newsevents.extract.actors.build import build_actors
 from newsevents.readers.text import split_header
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "polnear-train.jsonl"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsevents.extract.actor_table import ActorTable
+from newsevents.extract.actors.table import ActorTable
 from newsevents.model import Span
 from test_actors_helpers import actor_with, actors_result
 

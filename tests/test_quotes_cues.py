@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from conftest import GOLD, shared_file
-from newsevents.extract.cues import load_cues, parse_cues
+from newsevents.extract.quotes.cues import load_cues, parse_cues
 from newsevents.model import Result
 
 

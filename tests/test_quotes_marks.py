@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsevents.extract.quotes_marks import find_stretches
+from newsevents.extract.quotes.marks import find_stretches
 
 
 def inner_texts(text: str) -> list[str]:

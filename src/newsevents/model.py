@@ -108,6 +108,11 @@ class Actor:
     mentions: tuple[Mention, ...] = ()
     affiliation: str | None = None  # actor id of the organisation this person belongs to
     rule: str = "actors.v1"
+    # Knowledge-base link: a stable id, the same in every article (None when the actor has no KB entry),
+    # the CAMEO-style actor code ("RUSGOV", "PSEREB", "IGOUNO") and the KB's canonical name.
+    kb_id: str | None = None
+    code: str | None = None
+    kb_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +126,9 @@ class Actor:
             "affiliation": self.affiliation,
             "mentions": [m.to_dict() for m in self.mentions],
             "rule": self.rule,
+            "kb_id": self.kb_id,
+            "code": self.code,
+            "kb_name": self.kb_name,
         }
 
 
@@ -136,6 +144,7 @@ class Speaker:
     country: str | None
     mention: Span
     resolved_by: ResolvedBy
+    kb_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -144,6 +153,7 @@ class Speaker:
             "country": self.country,
             "mention": self.mention.to_dict(),
             "resolved_by": self.resolved_by,
+            "kb_id": self.kb_id,
         }
 
 
@@ -182,6 +192,8 @@ class Participant:
     country: str | None
     sector: str | None
     span: Span
+    kb_id: str | None = None
+    code: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -190,6 +202,8 @@ class Participant:
             "country": self.country,
             "sector": self.sector,
             "span": self.span.to_dict(),
+            "kb_id": self.kb_id,
+            "code": self.code,
         }
 
 

@@ -29,6 +29,7 @@ SPEAKER = pa.struct(
         ("country", pa.string()),
         ("mention", SPAN),
         ("resolved_by", pa.string()),
+        ("kb_id", pa.string()),
     ]
 )
 
@@ -39,6 +40,8 @@ PARTICIPANT = pa.struct(
         ("country", pa.string()),
         ("sector", pa.string()),
         ("span", SPAN),
+        ("kb_id", pa.string()),
+        ("code", pa.string()),
     ]
 )
 
@@ -80,6 +83,9 @@ ACTORS = pa.schema(
         ("affiliation", pa.string()),
         ("mentions", pa.list_(MENTION)),
         ("rule", pa.string()),
+        ("kb_id", pa.string()),
+        ("code", pa.string()),
+        ("kb_name", pa.string()),
     ]
 )
 

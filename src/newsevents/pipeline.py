@@ -10,52 +10,37 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.actor_table import ActorTable
-from newsevents.model import Actor, Article, ErrorRecord, Event, Quote, Result
+from newsevents.extract.context import (
+    DEFAULT_MAX_CHARS,
+    DEFAULT_STAGES,
+    DEFAULT_TIME_BUDGET_S,
+    Context,
+    Options,
+)
+from newsevents.model import Actor, Article, ErrorRecord, Result
 from newsevents.registry import stages
 
 log = logging.getLogger(__name__)
 
-DEFAULT_STAGES = ("actors", "quotes", "events")
-DEFAULT_MAX_CHARS = 200_000  # ~30k words; longer texts get an error row rather than an out-of-memory
-DEFAULT_TIME_BUDGET_S = 30.0  # a long article takes ~1 s; 30 s means something pathological
-
-
-@dataclass
-class Options:
-    """Per-run settings every stage can read."""
-
-    model: str | None = None
-    max_chars: int = DEFAULT_MAX_CHARS
-    actors_file: str | None = None  # user actor dictionary (YAML/CSV)
-    stages: tuple[str, ...] = DEFAULT_STAGES
-    batch_size: int = 32
-    # Seconds of extraction (after parsing) one article may use: stages left when it is spent are skipped
-    # and reported. Pure-Python stages cannot be pre-empted safely, so the check runs between stages.
-    time_budget_s: float = DEFAULT_TIME_BUDGET_S
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Context:
-    """What stages read and fill for one article."""
-
-    article: Article
-    doc: AnnotatedDoc
-    options: Options
-    actors: ActorTable = field(default_factory=ActorTable)
-    quotes: tuple[Quote, ...] = ()
-    events: tuple[Event, ...] = ()
-    errors: list[ErrorRecord] = field(default_factory=list)
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "DEFAULT_STAGES",
+    "DEFAULT_TIME_BUDGET_S",
+    "Context",
+    "Options",
+    "check_article",
+    "process",
+    "run_stages",
+]
 
 
 def _ensure_stages_registered() -> None:
     # Imported lazily so that importing newsevents stays cheap (no work at import time).
-    from newsevents import extract  # noqa: F401
+    import newsevents.extract.actors
+    import newsevents.extract.events
+    import newsevents.extract.quotes  # noqa: F401
 
 
 def run_stages(article: Article, doc: AnnotatedDoc, options: Options | None = None) -> Result:

@@ -1,5 +1,5 @@
-"""Extractors: one module per family; importing this package registers the built-in stages."""
+"""Extractors: a subpackage per family (actors, quotes, events), plus dates, places and the stage context.
 
-from newsevents.extract import actors, events, quotes  # noqa: F401 - registration
-
-__all__ = ["actors", "events", "quotes"]
+Importing this package does nothing; importing a family's package registers its stage
+(``newsevents.pipeline`` does that on first use).
+"""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.roles import Honorific, country_clue, lexicon, sector_clue
+from newsevents.extract.actors.roles import Honorific, country_clue, lexicon, sector_clue
 from newsevents.kb import actor_dictionary, countries
 from newsevents.model import Span
 

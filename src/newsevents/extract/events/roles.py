@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.events_lexicon import Lexicon, Trigger, lemma_variants
-from newsevents.extract.events_syntax import (
+from newsevents.extract.events.lexicon import Lexicon, Trigger, lemma_variants
+from newsevents.extract.events.syntax import (
     OBJ,
     PASS_SUBJ,
     RELATIVE_PRONOUNS,

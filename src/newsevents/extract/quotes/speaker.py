@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.actor_table import ActorTable
-from newsevents.extract.quotes_base import Candidate
+from newsevents.extract.actors.table import ActorTable
+from newsevents.extract.quotes.base import Candidate
 
 _OBJECT_DEPS = {"dobj", "dative", "pobj", "iobj", "obj"}
 

@@ -17,7 +17,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.mentions import MentionCandidate, title_mention
+from newsevents.extract.actors.mentions import MentionCandidate, title_mention
 from newsevents.kb import KnownActor, actor_dictionary, countries, normalize
 
 PERSON_LABELS = frozenset({"PERSON", "person"})

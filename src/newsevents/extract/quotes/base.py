@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.cues import Cues
+from newsevents.extract.quotes.cues import Cues
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 

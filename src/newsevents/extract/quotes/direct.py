@@ -22,8 +22,7 @@ import bisect
 from collections.abc import Sequence
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.cues import Cues
-from newsevents.extract.quotes_base import (
+from newsevents.extract.quotes.base import (
     Candidate,
     is_cue_verb,
     other_cue_within,
@@ -32,8 +31,9 @@ from newsevents.extract.quotes_base import (
     trim,
     word_count,
 )
-from newsevents.extract.quotes_indirect import inherited_subject
-from newsevents.extract.quotes_marks import Stretch
+from newsevents.extract.quotes.cues import Cues
+from newsevents.extract.quotes.indirect import inherited_subject
+from newsevents.extract.quotes.marks import Stretch
 
 _STANDALONE_AFTER = set(":,;—–-(.!?…)”’\"'»")
 MAX_INTRO_WORDS = 8  # words between a cue and the quote it introduces ("told reporters in Kyiv on Monday:")

@@ -33,7 +33,7 @@ from typing import Any, Literal
 import yaml
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.events_syntax import (
+from newsevents.extract.events.syntax import (
     OBJ,
     PASS_SUBJ,
     SUBJ,

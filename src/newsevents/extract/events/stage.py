@@ -21,10 +21,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.actor_table import ActorTable
-from newsevents.extract.events_context import governing_frame, modality, recode
-from newsevents.extract.events_lexicon import Lexicon, Trigger, load_lexicon
-from newsevents.extract.events_roles import (
+from newsevents.extract.actors.table import ActorTable
+from newsevents.extract.events.lexicon import Lexicon, Trigger, load_lexicon
+from newsevents.extract.events.modality import governing_frame, modality, recode
+from newsevents.extract.events.roles import (
     Frame,
     is_actor_like,
     modal_demand_frames,
@@ -32,14 +32,14 @@ from newsevents.extract.events_roles import (
     subject_of,
     verb_frame,
 )
-from newsevents.extract.events_syntax import conjuncts, np_tokens, semantic_head
-from newsevents.extract.events_where_when import WhereWhen
+from newsevents.extract.events.syntax import conjuncts, np_tokens, semantic_head
+from newsevents.extract.events.where_when import WhereWhen
 from newsevents.extract.places import gazetteer
 from newsevents.model import Event, Location, Participant, Quote, Span, stable_id
 from newsevents.registry import stages
 
 if TYPE_CHECKING:
-    from newsevents.pipeline import Context
+    from newsevents.extract.context import Context
 
 PATTERN_CONFIDENCE = {
     "verb": 1.0, "passive": 0.95, "light-verb": 0.95, "noun-pp": 0.85, "noun": 0.75, "modal-demand": 0.7,

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.events_lexicon import Lexicon
-from newsevents.extract.events_roles import Frame
+from newsevents.extract.events.lexicon import Lexicon
+from newsevents.extract.events.roles import Frame
 
 OBLIGATION = {"must", "should", "ought"}
 NEGATING_GOVERNORS = {"avoid", "refrain", "fail", "neglect", "stop"}

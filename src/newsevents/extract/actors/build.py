@@ -12,22 +12,22 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.actor_table import ActorTable
-from newsevents.extract.coref import Cluster, resolve
-from newsevents.extract.mentions import (
+from newsevents.extract.actors.coref import Cluster, resolve
+from newsevents.extract.actors.mentions import (
     acronym_pairs,
     appositive_pairs,
     name_mentions,
     nominal_mentions,
     pronoun_mentions,
 )
-from newsevents.extract.roles import country_clue, sector_clue
+from newsevents.extract.actors.roles import country_clue, sector_clue
+from newsevents.extract.actors.table import ActorTable
 from newsevents.kb import KnownActor, actor_dictionary, countries, normalize
 from newsevents.model import Actor, Mention, stable_id
 from newsevents.registry import stages
 
 if TYPE_CHECKING:
-    from newsevents.pipeline import Context
+    from newsevents.extract.context import Context
 
 RULE = "actors.v2"
 KIND_OF_LABEL = {

@@ -11,8 +11,7 @@ Constructions (rule names in parentheses):
 from __future__ import annotations
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.cues import Cues
-from newsevents.extract.quotes_base import (
+from newsevents.extract.quotes.base import (
     Candidate,
     has_quote_mark,
     is_cue_verb,
@@ -21,6 +20,7 @@ from newsevents.extract.quotes_base import (
     trim,
     word_count,
 )
+from newsevents.extract.quotes.cues import Cues
 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "dative", "prep"}
 _CONTENT_PREPS = {"for", "on", "of", "about", "against", "to"}

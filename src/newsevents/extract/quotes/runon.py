@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.cues import Cues
-from newsevents.extract.quotes_base import Candidate, other_cue_within, trim, word_count
-from newsevents.extract.quotes_marks import Stretch
+from newsevents.extract.quotes.base import Candidate, other_cue_within, trim, word_count
+from newsevents.extract.quotes.cues import Cues
+from newsevents.extract.quotes.marks import Stretch
 
 MIN_RUN_ON_WORDS = 3
 _SENTENCE_END = (".", "?", "!", "…")

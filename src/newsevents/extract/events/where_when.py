@@ -14,7 +14,7 @@ from functools import cached_property
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract import dates as dates_mod
-from newsevents.extract.events_syntax import clause_verb
+from newsevents.extract.events.syntax import clause_verb
 from newsevents.extract.places import Gazetteer, Place, gazetteer
 from newsevents.model import Article, Location, Span
 

@@ -13,19 +13,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.actor_table import ActorTable
-from newsevents.extract.cues import load_cues
-from newsevents.extract.quotes_base import Candidate, trim
-from newsevents.extract.quotes_direct import find_direct
-from newsevents.extract.quotes_indirect import find_indirect
-from newsevents.extract.quotes_marks import Stretch, find_stretches
-from newsevents.extract.quotes_runon import run_on
-from newsevents.extract.quotes_speaker import outside_quotes
+from newsevents.extract.actors.table import ActorTable
+from newsevents.extract.quotes.base import Candidate, trim
+from newsevents.extract.quotes.cues import load_cues
+from newsevents.extract.quotes.direct import find_direct
+from newsevents.extract.quotes.indirect import find_indirect
+from newsevents.extract.quotes.marks import Stretch, find_stretches
+from newsevents.extract.quotes.runon import run_on
+from newsevents.extract.quotes.speaker import outside_quotes
 from newsevents.model import Quote, Span, Speaker, stable_id
 from newsevents.registry import stages
 
 if TYPE_CHECKING:
-    from newsevents.pipeline import Context
+    from newsevents.extract.context import Context
 
 ACCORDING_RULE = "quotes.indirect.according-to"
 DUPLICATE_OVERLAP = 0.5  # two detections sharing more than half of each one's content are one statement
