@@ -186,7 +186,9 @@ def dask_client(workers: int, scheduler: str | None) -> Iterator[Any]:
             n_workers=max(1, workers),
             threads_per_worker=1,  # spaCy and the stages are CPU-bound Python: processes, not threads
             processes=True,
-            dashboard_address=None,
+            # ":0": a free port. None still binds the scheduler's HTTP server to 8787 and warns (an error under
+            # pytest's -W error) when another cluster on the machine holds it.
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as client,
