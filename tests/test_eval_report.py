@@ -47,7 +47,8 @@ def test_eval_report_parts_show_only_for_files_that_score_them() -> None:
     assert [r[0] for r in event_rows(report)] == ["sentences", "overall"]
     news = quote_rows(report)[0]
     assert news[2:5] == ["80.0", "80.0", "80.0"] and news[6] == "75.0 (6/8)"
-    assert news[7] == "75.0"  # mean content token F1 of the 8 matched quotes
+    assert news[7] == "—"  # no speaker name counts in this hand-made score
+    assert news[8] == "75.0"  # mean content token F1 of the 8 matched quotes
 
 
 def test_eval_report_single_file_has_no_overall_row() -> None:

@@ -14,7 +14,9 @@ from newsevents.errors import NewsEventsError
 
 def eval_command(
     gold: list[Path] = typer.Argument(
-        ..., help="Gold JSON Lines files (the format of ../shared/gold/README.md)."
+        ...,
+        help="Gold JSON Lines files (the format of ../shared/gold/README.md), or GAP TSV files (pronoun "
+        "resolution: P/R/F1 over the A and B decisions, by gender, and the F/M ratio).",
     ),
     model: str | None = MODEL_OPTION,
     report: Path | None = typer.Option(
@@ -32,7 +34,7 @@ def eval_command(
 ) -> None:
     """Score newsevents (or a predictions file) on gold files: quote P/R/F1, speaker accuracy, event
     P/R/F1, date accuracy, event type and actor/recipient country accuracy, per-type scores and the type
-    confusion table."""
+    confusion table; speaker name accuracy (the alias rule alone); GAP pronoun resolution for .tsv files."""
     from newsevents.evaluation import evaluate, evaluate_predictions
     from newsevents.evaluation.report import markdown, print_report, report_json
     from newsevents.pipeline import Options

@@ -15,6 +15,11 @@ Rules, exactly as the gold README states them:
 * **Speaker accuracy**, among matched required quotes: a gold alias is contained (case-insensitively) in one
   of the predicted speaker's texts (name, canonical actor name, country, mention text), or the predicted
   speaker mention overlaps the gold ``speaker_span``.
+* **Speaker name accuracy** (not in the README; the issue-14 figure that tests coreference), among matched
+  required quotes whose gold speaker has aliases: a gold alias is contained in the predicted speaker's name,
+  its actor's canonical name or country.  No mention text, no span overlap: a bare "he" is right only when
+  coreference resolved it to the named person.  Quotes whose gold source is only a pronoun span (no aliases)
+  are not counted.
 * **Short aliases** (3 characters or fewer: ``US``, ``IRN``, ``EU``) must equal a whole token of the text.
   Dots are dropped first so that ``U.S.`` reads ``US``; an all-capital alias compares case-sensitively, so
   ``US`` is not the pronoun "us".
@@ -88,6 +93,7 @@ class PredQuote:
     speaker_span: tuple[int, int] | None = None  # the speaker mention, article offsets
     content_span: tuple[int, int] | None = None
     kind: str = ""
+    speaker_names: tuple[str, ...] = ()  # name, actor's canonical name, country: no mention text
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +122,8 @@ class QuoteMatching:
     missed: tuple[int, ...]  # required gold quotes with no prediction
     false_positives: tuple[int, ...]  # predictions matching no gold quote
     speaker_right: tuple[tuple[int, bool], ...]  # (gold index, right?) for matched required quotes
+    # (gold index, right?) for matched required quotes whose gold speaker has aliases
+    speaker_name_right: tuple[tuple[int, bool], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +197,11 @@ def speaker_right(gold: GoldQuote, pred: PredQuote) -> bool:
     return spans_overlap(gold.speaker_span, pred.speaker_span)
 
 
+def speaker_name_right(gold: GoldQuote, pred: PredQuote) -> bool:
+    """A gold alias in the predicted speaker's name, canonical name or country (the alias rule alone)."""
+    return bool(gold.speaker) and any_alias_in(gold.speaker or (), pred.speaker_names)
+
+
 def side_fits(aliases: tuple[str, ...] | None, side: PredSide | None) -> bool:
     """A ``None`` gold side fits anything; otherwise one alias must match one of the side's texts."""
     if aliases is None:
@@ -243,8 +256,15 @@ def match_quotes(gold: Sequence[GoldQuote], predicted: Sequence[PredQuote]) -> Q
     speakers = tuple(
         (gi, speaker_right(gold[gi], predicted[pi])) for gi, pi in pairs if not gold[gi].optional
     )
+    names = tuple(
+        (gi, speaker_name_right(gold[gi], predicted[pi]))
+        for gi, pi in pairs
+        if not gold[gi].optional and gold[gi].speaker
+    )
     fps = tuple(pi for pi in range(len(predicted)) if pi not in used)
-    return QuoteMatching(tuple(sorted(pairs)), tuple(sorted(missed)), fps, tuple(sorted(speakers)))
+    return QuoteMatching(
+        tuple(sorted(pairs)), tuple(sorted(missed)), fps, tuple(sorted(speakers)), tuple(sorted(names))
+    )
 
 
 def match_events(gold: Sequence[GoldEvent], predicted: Sequence[PredEvent]) -> EventMatching:
@@ -312,6 +332,11 @@ def quote_counts(gold: Sequence[GoldQuote], m: QuoteMatching) -> tuple[PRF, Accu
     tp = sum(1 for gi, _ in m.pairs if not gold[gi].optional)
     right = sum(1 for _, ok in m.speaker_right if ok)
     return PRF(tp, len(m.false_positives), len(m.missed)), Accuracy(right, len(m.speaker_right))
+
+
+def speaker_name_counts(m: QuoteMatching) -> Accuracy:
+    """Speaker name accuracy of one article's matching."""
+    return Accuracy(sum(1 for _, ok in m.speaker_name_right if ok), len(m.speaker_name_right))
 
 
 def event_counts(gold: Sequence[GoldEvent], m: EventMatching) -> tuple[PRF, Accuracy]:

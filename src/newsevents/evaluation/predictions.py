@@ -50,10 +50,12 @@ def from_result(result: Result) -> ArticlePredictions:
         s = q.speaker
         actor = actors.get(s.actor_id) if s and s.actor_id else None
         texts: tuple[str, ...] = ()
+        names: tuple[str, ...] = ()
         if s is not None:
-            texts = (s.name, s.country or "", s.mention.text)
+            names = (s.name, s.country or "")
             if actor is not None:
-                texts += (actor.name, actor.country or "")
+                names += (actor.name, actor.country or "")
+            texts = (*names, s.mention.text)
         quotes.append(
             PredQuote(
                 content=q.content.text,
@@ -62,6 +64,7 @@ def from_result(result: Result) -> ArticlePredictions:
                 speaker_span=(s.mention.start, s.mention.end) if s else None,
                 content_span=(q.content.start, q.content.end),
                 kind=q.kind,
+                speaker_names=tuple(t for t in names if t),
             )
         )
     events = tuple(
@@ -116,11 +119,13 @@ def _side_dict(p: Any, actors: Mapping[str, Mapping[str, Any]]) -> PredSide | No
 def _quote_dict(q: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]]) -> PredQuote:
     s = q.get("speaker") if isinstance(q.get("speaker"), Mapping) else None
     texts: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
     if s is not None:
         actor = actors.get(str(s.get("actor_id"))) if s.get("actor_id") else None
-        texts = (str(s.get("name") or ""), str(s.get("country") or ""), _text(s.get("mention")))
+        names = (str(s.get("name") or ""), str(s.get("country") or ""))
         if actor:
-            texts += (str(actor.get("name") or ""), str(actor.get("country") or ""))
+            names += (str(actor.get("name") or ""), str(actor.get("country") or ""))
+        texts = (*names, _text(s.get("mention")))
     return PredQuote(
         content=_text(q.get("content")),
         speaker=str(s.get("name")) if s and s.get("name") else None,
@@ -128,6 +133,7 @@ def _quote_dict(q: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]]) -
         speaker_span=_offsets(s.get("mention")) if s else None,
         content_span=_offsets(q.get("content")),
         kind=str(q.get("kind") or ""),
+        speaker_names=tuple(t for t in names if t),
     )
 
 

@@ -8,10 +8,22 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from newsevents.evaluation.gap import GapItem, GapScore
 from newsevents.evaluation.matching import NO_PREDICTION, PRF, Accuracy
 from newsevents.evaluation.runner import EvalReport, Score
 
-QUOTE_COLUMNS = ("gold file", "articles", "P", "R", "F1", "TP/FP/FN", "speaker acc", "content tok-F1")
+QUOTE_COLUMNS = (
+    "gold file",
+    "articles",
+    "P",
+    "R",
+    "F1",
+    "TP/FP/FN",
+    "speaker acc",
+    "speaker name acc",
+    "content tok-F1",
+)
+GAP_COLUMNS = ("GAP file", "pronouns", "P", "R", "F1", "TP/FP/FN", "F1 masc.", "F1 fem.", "F/M")
 EVENT_COLUMNS = (
     "gold file",
     "articles",
@@ -49,7 +61,14 @@ def _scores(report: EvalReport) -> list[Score]:
 def quote_rows(report: EvalReport) -> list[list[str]]:
     """One row per gold file that scores quotes (and the overall row)."""
     return [
-        [s.name, str(s.quote_articles), *_prf_cells(s.quotes), _acc(s.speaker), _pct(s.content_f1)]
+        [
+            s.name,
+            str(s.quote_articles),
+            *_prf_cells(s.quotes),
+            _acc(s.speaker),
+            _acc(s.speaker_name),
+            _pct(s.content_f1),
+        ]
         for s in _scores(report)
         if s.quote_articles
     ]
@@ -70,6 +89,46 @@ def event_rows(report: EvalReport) -> list[list[str]]:
         for s in _scores(report)
         if s.event_articles
     ]
+
+
+def gap_rows(report: EvalReport) -> list[list[str]]:
+    """One row per GAP file: P/R/F1 over the A and B decisions, F1 by gender and their ratio."""
+    return [
+        [
+            g.name,
+            str(g.rows),
+            *_prf_cells(g.overall),
+            _pct(g.by_gender["M"].f1),
+            _pct(g.by_gender["F"].f1),
+            "—" if g.bias is None else f"{g.bias:.3f}",
+        ]
+        for g in report.gap
+    ]
+
+
+def gap_error_rows(report: EvalReport) -> list[list[str]]:
+    """GAP rows decided wrong: the pronoun, the gold answer, the system's answer and the rule behind it."""
+
+    def answer(a: bool, b: bool, item: GapItem) -> str:
+        return item.a if a else item.b if b else "neither"
+
+    rows = []
+    for g in report.gap:
+        for item, d in g.errors:
+            context = item.text[max(0, item.pronoun_offset - 80) : item.pronoun_offset + 40]
+            rows.append(
+                [
+                    item.id,
+                    f"{item.pronoun} @{item.pronoun_offset}",
+                    answer(item.a_coref, item.b_coref, item),
+                    answer(d.a, d.b, item) + (f" ({d.rule}: {d.actor})" if d.rule else ""),
+                    context,
+                ]
+            )
+    return rows
+
+
+GAP_ERROR_COLUMNS = ("id", "pronoun", "gold", "predicted (rule: actor)", "context")
 
 
 def type_rows(s: Score) -> list[list[str]]:
@@ -113,6 +172,10 @@ def _table(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) -> 
 
 
 def print_report(report: EvalReport, console: Console, *, errors: bool = False) -> None:
+    if report.gap:
+        console.print(_table(f"{report.system}: GAP pronouns (%)", GAP_COLUMNS, gap_rows(report)))
+        if errors:
+            console.print(_table("GAP rows decided wrong", GAP_ERROR_COLUMNS, gap_error_rows(report)))
     if quote_rows(report):
         console.print(_table(f"{report.system}: quotes (%)", QUOTE_COLUMNS, quote_rows(report)))
     if event_rows(report):
@@ -156,6 +219,13 @@ def md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def markdown(report: EvalReport, *, errors: bool = False, heading: str = "###") -> str:
     s = report.overall
     parts: list[str] = []
+    if report.gap:
+        parts += [
+            f"{heading} {report.system}: GAP pronouns (%)",
+            "",
+            md_table(GAP_COLUMNS, gap_rows(report)),
+            "",
+        ]
     if quote_rows(report):
         parts += [
             f"{heading} {report.system}: quotes (%)",
@@ -212,6 +282,7 @@ def score_json(s: Score, *, errors: bool = False) -> dict[str, Any]:
         "articles": s.articles,
         "quotes": _prf_json(s.quotes) if s.quote_articles else None,
         "speaker": _acc_json(s.speaker) if s.quote_articles else None,
+        "speaker_name": _acc_json(s.speaker_name) if s.quote_articles else None,
         "content_token_f1": s.content_f1 if s.quote_articles else None,
         "events": _prf_json(s.events) if s.event_articles else None,
         "dates": _acc_json(s.dates) if s.event_articles else None,
@@ -230,9 +301,34 @@ def score_json(s: Score, *, errors: bool = False) -> dict[str, Any]:
     return out
 
 
+def gap_json(g: GapScore, *, errors: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": g.name,
+        "pronouns": g.rows,
+        "overall": _prf_json(g.overall),
+        "by_gender": {k: _prf_json(v) for k, v in sorted(g.by_gender.items())},
+        "bias_f_over_m": g.bias,
+    }
+    if errors:
+        out["errors"] = [
+            {
+                "id": item.id,
+                "gold": {"a": item.a_coref, "b": item.b_coref},
+                "predicted": {"a": d.a, "b": d.b},
+                "rule": d.rule,
+                "actor": d.actor,
+            }
+            for item, d in g.errors
+        ]
+    return out
+
+
 def report_json(report: EvalReport, *, errors: bool = False) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "system": report.system,
         "files": [score_json(f, errors=errors) for f in report.files],
         "overall": score_json(report.overall, errors=errors),
     }
+    if report.gap:
+        out["gap"] = [gap_json(g, errors=errors) for g in report.gap]
+    return out

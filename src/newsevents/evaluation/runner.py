@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsevents.evaluation.gap import GapScore, evaluate_gap
 from newsevents.evaluation.gold import GoldArticle, read_gold
 from newsevents.evaluation.matching import (
     PRF,
@@ -28,6 +29,7 @@ from newsevents.evaluation.matching import (
     match_quotes,
     per_type_counts,
     quote_counts,
+    speaker_name_counts,
     token_f1,
     type_and_country_counts,
     type_confusion,
@@ -58,6 +60,8 @@ class Score:
     event_articles: int = 0
     quotes: PRF = field(default_factory=PRF)
     speaker: Accuracy = field(default_factory=Accuracy)
+    # The alias rule alone (name, canonical name, country; no span overlap): see matching's docstring.
+    speaker_name: Accuracy = field(default_factory=Accuracy)
     events: PRF = field(default_factory=PRF)
     dates: Accuracy = field(default_factory=Accuracy)
     # Beyond the README's metrics: summed token F1 of each matched required quote's content against its
@@ -86,6 +90,7 @@ class Score:
         self.event_articles += other.event_articles
         self.quotes += other.quotes
         self.speaker += other.speaker
+        self.speaker_name += other.speaker_name
         self.events += other.events
         self.dates += other.dates
         self.content_f1_sum += other.content_f1_sum
@@ -104,6 +109,7 @@ class EvalReport:
     system: str
     files: list[Score]
     overall: Score
+    gap: list[GapScore] = field(default_factory=list)  # GAP TSV files (pronoun resolution)
 
 
 def _aliases_label(aliases: tuple[str, ...] | None) -> str:
@@ -116,6 +122,7 @@ def _score_quotes(gold: GoldArticle, pq: tuple[PredQuote, ...], into: Score) -> 
     prf, acc = quote_counts(gold.quotes, m)
     into.quotes += prf
     into.speaker += acc
+    into.speaker_name += speaker_name_counts(m)
     into.content_f1_sum += sum(
         token_f1(gold.quotes[gi].content, pq[pi].content)
         for gi, pi in m.pairs
@@ -134,6 +141,11 @@ def _score_quotes(gold: GoldArticle, pq: tuple[PredQuote, ...], into: Score) -> 
             g, p = gold.quotes[gi], pq[pairs[gi]]
             detail = f"predicted {p.speaker or '(none)'}; gold {_aliases_label(g.speaker)}"
             into.errors.append(ErrorItem(gold.id, "quote", "wrong speaker", p.content, detail))
+    for gi, ok in m.speaker_name_right:
+        if not ok:
+            g, p = gold.quotes[gi], pq[pairs[gi]]
+            detail = f"predicted {p.speaker or '(none)'}; gold {_aliases_label(g.speaker)}"
+            into.errors.append(ErrorItem(gold.id, "quote", "wrong speaker name", p.content, detail))
 
 
 def _side_label(side: PredSide | None) -> str:
@@ -215,21 +227,36 @@ def predict_file(path: str, options: Options) -> tuple[dict[int | str, ArticlePr
 
 
 def evaluate(gold_paths: Iterable[str], options: Options | None = None) -> EvalReport:
-    """Run newsevents on every gold file and score it."""
+    """Run newsevents on every gold file and score it (``.tsv`` files are GAP: :mod:`.gap`)."""
     options = options or Options()
     files = []
+    gap = []
     for path in gold_paths:
+        if is_gap(path):
+            gap.append(evaluate_gap(path, options.model))
+            continue
         preds, failures = predict_file(path, options)
         score = score_file(Path(path).stem, read_gold(path), preds)
         score.failures.extend(failures)
         files.append(score)
-    return _report("newsevents", files)
+    report = _report("newsevents", files)
+    report.gap = gap
+    return report
+
+
+def is_gap(path: str) -> bool:
+    """GAP files are tab-separated (``gap-development.tsv``); every other gold file is JSON Lines."""
+    return path.lower().endswith(".tsv")
 
 
 def evaluate_predictions(
     gold_paths: Iterable[str], predictions_path: str, system: str | None = None
 ) -> EvalReport:
     """Score a predictions JSONL file (see :mod:`.predictions`) against gold files, matched by article id."""
+    gold_paths = list(gold_paths)
+    gap = [p for p in gold_paths if is_gap(p)]
+    if gap:
+        raise ValueError(f"GAP files are scored by running newsevents, not from predictions: {gap[0]}")
     preds: dict[int | str, ArticlePredictions] = {p.id: p for p in read_predictions(predictions_path)}
     files = [score_file(Path(path).stem, read_gold(path), preds) for path in gold_paths]
     return _report(system or Path(predictions_path).stem, files)
