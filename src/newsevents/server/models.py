@@ -35,6 +35,9 @@ class ActorModel(BaseModel):
     affiliation: str | None
     mentions: list[MentionModel]
     rule: str
+    kb_id: str | None = Field(default=None, description="knowledge-base id, the same in every article")
+    code: str | None = Field(default=None, description='CAMEO-style actor code, e.g. "RUSGOV"')
+    kb_name: str | None = Field(default=None, description="the knowledge base's canonical name")
 
 
 class SpeakerModel(BaseModel):
@@ -43,6 +46,7 @@ class SpeakerModel(BaseModel):
     country: str | None
     mention: SpanModel
     resolved_by: str
+    kb_id: str | None = None
 
 
 class QuoteModel(BaseModel):
@@ -62,6 +66,8 @@ class ParticipantModel(BaseModel):
     country: str | None
     sector: str | None
     span: SpanModel
+    kb_id: str | None = None
+    code: str | None = None
 
 
 class LocationModel(BaseModel):
@@ -163,6 +169,7 @@ class ActorSummary(BaseModel):
     n_articles: int
     n_mentions: int
     n_events: int = Field(description="events with this actor as actor or recipient (matched by name)")
+    kb_id: str | None = Field(default=None, description="knowledge-base id: /api/actors/{kb_id} has its page")
 
 
 class ActorPage(Page):
@@ -172,6 +179,57 @@ class ActorPage(Page):
 class CountBy(BaseModel):
     key: str
     n: int
+
+
+class ActorEvent(EventModel):
+    """An event of one actor's page, with the side the actor is on and the article it comes from."""
+
+    role: Literal["actor", "recipient"]
+    article_title: str | None
+    article_url: str | None
+    article_date: str | None
+
+
+class ActorQuote(QuoteModel):
+    article_title: str | None
+    article_url: str | None
+    article_date: str | None
+
+
+class Counterpart(BaseModel):
+    """The other side of this actor's events: keyed by its kb_id when it has one, else by its name."""
+
+    kb_id: str | None
+    name: str
+    country: str | None
+    n: int = Field(description="events between the two (either direction)")
+    types: list[CountBy] = Field(description="those events per PLOVER type, most frequent first")
+
+
+class NameCount(BaseModel):
+    name: str
+    n: int
+
+
+class ActorProfile(BaseModel):
+    """One knowledge-base actor across all articles: its events (for a timeline), counterparts and quotes."""
+
+    kb_id: str
+    name: str = Field(description="the KB's canonical name, else the most frequent surface name")
+    code: str | None
+    kind: str | None
+    country: str | None
+    sector: str | None
+    names: list[NameCount] = Field(description="surface names used in articles, most frequent first")
+    n_articles: int
+    n_events: int = Field(description="all events with this actor as actor or recipient")
+    n_quotes: int = Field(description="all quotes this actor is the speaker of")
+    events_by_type: list[CountBy]
+    first_date: str | None
+    last_date: str | None
+    events: list[ActorEvent] = Field(description="date order (undated last), at most `limit`")
+    counterparts: list[Counterpart] = Field(description="most events first, at most `limit`")
+    quotes: list[ActorQuote] = Field(description="article date order, at most `limit`")
 
 
 class Stats(BaseModel):

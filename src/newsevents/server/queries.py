@@ -121,9 +121,9 @@ FROM articles a {where} ORDER BY a.ingest_seq LIMIT ? OFFSET ?
 
 ACTOR_LIST = """
 WITH grouped AS (
-  SELECT name, kind, country, sector, count(DISTINCT article_id) AS n_articles,
+  SELECT name, kind, country, sector, kb_id, count(DISTINCT article_id) AS n_articles,
          CAST(sum(n_mentions) AS BIGINT) AS n_mentions
-  FROM actors {where} GROUP BY name, kind, country, sector
+  FROM actors {where} GROUP BY name, kind, country, sector, kb_id
 ), involved AS (
   SELECT name, count(*) AS n_events FROM (
     SELECT actor_name AS name FROM events WHERE actor_name IS NOT NULL
@@ -154,4 +154,63 @@ SELECT location_name AS name, any_value(location_country) AS country, location_l
        location_lon AS lon, count(*) AS n, list_sort(list_distinct(list(type))) AS types
 FROM events {where}
 GROUP BY location_name, location_lat, location_lon ORDER BY n DESC, name LIMIT ?
+"""
+
+# ---- one knowledge-base actor (GET /api/actors/{kb_id}) ------------------------------------------------
+# Events and quotes of near-duplicate articles are left out, as in unique_events: a wire copy of a story
+# must not put the same meeting twice on the actor's timeline.
+
+ACTOR_IDENTITY = """
+SELECT any_value(kb_name) AS kb_name, mode(code) AS code, mode(kind) AS kind, mode(country) AS country,
+       mode(sector) AS sector, count(DISTINCT article_id) AS n_articles
+FROM actors WHERE kb_id = ?
+"""
+
+ACTOR_NAMES = """
+SELECT name, count(*) AS n FROM actors WHERE kb_id = ? GROUP BY name ORDER BY n DESC, name LIMIT 20
+"""
+
+ACTOR_EVENT_SUMMARY = """
+SELECT type AS key, count(*) AS n, min(date) AS first_date, max(date) AS last_date,
+       count(DISTINCT article_id) AS n_articles
+FROM unique_events WHERE actor_kb_id = ? OR recipient_kb_id = ? GROUP BY type ORDER BY n DESC, key
+"""
+
+ACTOR_EVENTS = """
+SELECT e.*, CASE WHEN e.actor_kb_id = ? THEN 'actor' ELSE 'recipient' END AS role,
+       a.title AS article_title, a.url AS article_url, a.date AS article_date
+FROM events e JOIN articles a ON a.id = e.article_id
+WHERE a.duplicate_of IS NULL AND (e.actor_kb_id = ? OR e.recipient_kb_id = ?)
+ORDER BY e.date NULLS LAST, a.ingest_seq, e.seq LIMIT ?
+"""
+
+# The other side of each event, keyed by its kb_id when it has one, else by its name.
+ACTOR_COUNTERPARTS = """
+WITH sides AS (
+  SELECT type,
+         CASE WHEN actor_kb_id = ? THEN recipient_kb_id ELSE actor_kb_id END AS kb_id,
+         CASE WHEN actor_kb_id = ? THEN recipient_name ELSE actor_name END AS name,
+         CASE WHEN actor_kb_id = ? THEN recipient_country ELSE actor_country END AS country
+  FROM unique_events WHERE actor_kb_id = ? OR recipient_kb_id = ?
+), others AS (
+  SELECT *, coalesce('kb:' || kb_id, 'name:' || name) AS key FROM sides
+  WHERE name IS NOT NULL AND kb_id IS DISTINCT FROM ?
+), top AS (
+  SELECT key, count(*) AS n FROM others GROUP BY key ORDER BY n DESC, key LIMIT ?
+)
+SELECT o.key, any_value(o.kb_id) AS kb_id, mode(o.name) AS name, mode(o.country) AS country, o.type,
+       count(*) AS n_type, any_value(t.n) AS n
+FROM others o JOIN top t USING (key) GROUP BY o.key, o.type ORDER BY n DESC, o.key, n_type DESC, o.type
+"""
+
+ACTOR_QUOTE_COUNT = """
+SELECT count(*) AS n FROM quotes q JOIN articles a ON a.id = q.article_id
+WHERE a.duplicate_of IS NULL AND q.speaker_kb_id = ?
+"""
+
+ACTOR_QUOTES = """
+SELECT q.*, a.title AS article_title, a.url AS article_url, a.date AS article_date
+FROM quotes q JOIN articles a ON a.id = q.article_id
+WHERE a.duplicate_of IS NULL AND q.speaker_kb_id = ?
+ORDER BY a.date NULLS LAST, a.ingest_seq, q.seq LIMIT ?
 """

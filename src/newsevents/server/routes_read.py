@@ -134,11 +134,82 @@ def list_actors(
     if not rows and offset:  # past the end: still report the true total
         total = int(
             store.query(
-                f"SELECT count(*) AS n FROM (SELECT 1 FROM actors{w.sql()} GROUP BY name, kind, country, sector)",
+                f"SELECT count(*) AS n FROM (SELECT 1 FROM actors{w.sql()} GROUP BY name, kind, country, sector, kb_id)",
                 w.params,
             )[0]["n"]
         )
     return {"total": total, "limit": limit, "offset": offset, "items": rows}
+
+
+KbId = Annotated[str, Path(min_length=1, max_length=200, description="the actor's knowledge-base id")]
+ARTICLE_FIELDS = ("article_title", "article_url", "article_date")
+
+
+@router.get(
+    "/actors/{kb_id:path}",
+    response_model=M.ActorProfile,
+    responses={404: {"model": M.Problem}},
+    tags=["read"],
+)
+def get_actor(
+    kb_id: KbId,
+    store: StoreDep,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="most events, counterparts and quotes")
+    ] = 200,
+) -> dict[str, Any]:
+    """One knowledge-base actor across all articles: events (timeline), counterparts with counts, quotes.
+
+    Events and quotes of near-duplicate articles are left out (as in ``unique_events``).
+    """
+    ident = store.query(Q.ACTOR_IDENTITY, [kb_id])[0]
+    summary = store.query(Q.ACTOR_EVENT_SUMMARY, [kb_id, kb_id])
+    n_quotes = int(store.query(Q.ACTOR_QUOTE_COUNT, [kb_id])[0]["n"])
+    if not ident["n_articles"] and not summary and not n_quotes:
+        raise HTTPException(404, f"no actor with kb_id {kb_id!r}")
+    events = []
+    for row in store.query(Q.ACTOR_EVENTS, [kb_id, kb_id, kb_id, limit]):
+        item = event_from_row(row).to_dict()
+        item.update({"role": row["role"], **{k: row[k] for k in ARTICLE_FIELDS}})
+        events.append(item)
+    counterparts: dict[str, dict[str, Any]] = {}
+    for row in store.query(Q.ACTOR_COUNTERPARTS, [kb_id, kb_id, kb_id, kb_id, kb_id, kb_id, limit]):
+        other = counterparts.setdefault(
+            row["key"],
+            {
+                "kb_id": row["kb_id"],
+                "name": row["name"],
+                "country": row["country"],
+                "n": int(row["n"]),
+                "types": [],
+            },
+        )
+        other["types"].append({"key": row["type"], "n": int(row["n_type"])})
+    quotes = []
+    for row in store.query(Q.ACTOR_QUOTES, [kb_id, limit]):
+        item = quote_from_row(row).to_dict()
+        item.update({k: row[k] for k in ARTICLE_FIELDS})
+        quotes.append(item)
+    names = store.query(Q.ACTOR_NAMES, [kb_id])
+    fallback = names[0]["name"] if names else next((e[e["role"]]["name"] for e in events), None)
+    return {
+        "kb_id": kb_id,
+        "name": ident["kb_name"] or fallback or kb_id,
+        "code": ident["code"],
+        "kind": ident["kind"],
+        "country": ident["country"],
+        "sector": ident["sector"],
+        "names": names,
+        "n_articles": int(ident["n_articles"]),
+        "n_events": sum(int(r["n"]) for r in summary),
+        "n_quotes": n_quotes,
+        "events_by_type": [{"key": r["key"], "n": int(r["n"])} for r in summary],
+        "first_date": min((r["first_date"] for r in summary if r["first_date"]), default=None),
+        "last_date": max((r["last_date"] for r in summary if r["last_date"]), default=None),
+        "events": events,
+        "counterparts": list(counterparts.values()),
+        "quotes": quotes,
+    }
 
 
 def _counts(store: Store, sql: str) -> list[dict[str, Any]]:

@@ -31,7 +31,7 @@ from newsevents.store.dedup import (
     signature_bytes,
     signature_from_bytes,
 )
-from newsevents.store.schema import MINHASHES, SCHEMA_VERSION, TABLES_BY_NAME, ddl_statements
+from newsevents.store.schema import MINHASHES, SCHEMA_VERSION, TABLES_BY_NAME, VIEWS, missing_columns
 
 DEFAULT_DB = "newsevents.duckdb"
 
@@ -42,6 +42,23 @@ def fetch_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
         return []
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the tables and views; bring a file of an older schema version up to this one (columns added)."""
+    for table in TABLES_BY_NAME.values():
+        con.execute(table.ddl())
+    existing: dict[str, list[str]] = {}
+    for table_name, column in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns "
+        "WHERE table_schema = 'main' ORDER BY ordinal_position"
+    ).fetchall():
+        existing.setdefault(table_name, []).append(column)
+    for stmt in missing_columns(existing):
+        con.execute(stmt)
+    for view in VIEWS:
+        con.execute(view)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
 
 _CHILD_TABLES = ("actors", "mentions", "quotes", "events", "errors", "minhashes")
@@ -93,11 +110,7 @@ class Store:
                 )
             self._con = duckdb.connect(self.path, read_only=self.read_only)
             if not self.read_only:
-                for stmt in ddl_statements():
-                    self._con.execute(stmt)
-                self._con.execute(
-                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
-                )
+                create_schema(self._con)
         return self._con
 
     def close(self) -> None:
@@ -272,9 +285,11 @@ class Store:
         table = MINHASHES if name == "minhashes" else R.TABLE_OF[name]
         arrow = R.to_arrow(table, rows)
         verb = "INSERT OR IGNORE INTO" if table.primary_key and name != "articles" else "INSERT INTO"
+        cols = ", ".join(f'"{c}"' for c in table.column_names)
         con.register("_newsevents_rows", arrow)
         try:
-            con.execute(f"{verb} {name} SELECT * FROM _newsevents_rows")
+            # Columns by name, not position: a migrated file may order them differently from a new one.
+            con.execute(f"{verb} {name} ({cols}) SELECT {cols} FROM _newsevents_rows")
         finally:
             con.unregister("_newsevents_rows")
 

@@ -97,6 +97,9 @@ def actor_rows(r: Result) -> tuple[list[Row], list[Row]]:
                 a.rule,
                 len(a.mentions),
                 k,
+                a.kb_id,
+                a.code,
+                a.kb_name,
             )
         )
         for j, m in enumerate(a.mentions):
@@ -107,7 +110,10 @@ def actor_rows(r: Result) -> tuple[list[Row], list[Row]]:
 def quote_row(q: Quote, seq: int) -> Row:
     s = q.speaker
     speaker = (s.name, s.actor_id, s.country, *_span(s.mention), s.resolved_by) if s else (None,) * 7
-    return (q.article_id, q.id, q.kind, *speaker, *_span(q.cue), *_span(q.content), q.rule, q.confidence, seq)
+    return (
+        q.article_id, q.id, q.kind, *speaker, *_span(q.cue), *_span(q.content), q.rule, q.confidence, seq,
+        s.kb_id if s else None,
+    )  # fmt: skip
 
 
 def _participant(p: Participant | None) -> tuple[Any, ...]:
@@ -126,7 +132,12 @@ def event_row(e: Event, seq: int) -> Row:
         e.article_id, e.id, e.type, e.mode, e.context, *_participant(e.actor), *_participant(e.recipient),
         e.date, e.date_source, *_span(e.date_span), *location, *_span(e.trigger), *_span(e.evidence),
         e.rule, e.confidence, e.quote_id, e.claimant, extra, e.cameo, loc is not None, seq,
+        *_identity(e.actor), *_identity(e.recipient),
     )  # fmt: skip
+
+
+def _identity(p: Participant | None) -> tuple[str | None, str | None]:
+    return (p.kb_id, p.code) if p else (None, None)
 
 
 def result_rows(
@@ -177,7 +188,10 @@ def _participant_from(d: Mapping[str, Any], role: str) -> Participant | None:
     span = _mkspan(d, role)
     if span is None:
         return None
-    return Participant(d[f"{role}_name"], d[f"{role}_id"], d[f"{role}_country"], d[f"{role}_sector"], span)
+    return Participant(
+        d[f"{role}_name"], d[f"{role}_id"], d[f"{role}_country"], d[f"{role}_sector"], span,
+        d.get(f"{role}_kb_id"), d.get(f"{role}_code"),
+    )  # fmt: skip
 
 
 def event_from_row(d: Mapping[str, Any]) -> Event:
@@ -203,8 +217,9 @@ def quote_from_row(d: Mapping[str, Any]) -> Quote:
     speaker = None
     if d["speaker_name"] is not None and mention is not None:
         speaker = Speaker(
-            d["speaker_name"], d["speaker_actor_id"], d["speaker_country"], mention, d["speaker_resolved_by"]
-        )
+            d["speaker_name"], d["speaker_actor_id"], d["speaker_country"], mention, d["speaker_resolved_by"],
+            d.get("speaker_kb_id"),
+        )  # fmt: skip
     return Quote(
         d["id"], d["article_id"], d["kind"], speaker, _mkspan(d, "cue"), _req_span(d, "content"), d["rule"],
         d["confidence"],
@@ -245,6 +260,9 @@ def results_from_rows(tables: Mapping[str, Iterable[Mapping[str, Any]]]) -> list
                 ),
                 d["affiliation"],
                 d["rule"],
+                d.get("kb_id"),
+                d.get("code"),
+                d.get("kb_name"),
             )  # fmt: skip
             for d in sorted(kids.get("actors", ()), key=lambda d: d["seq"])
         )

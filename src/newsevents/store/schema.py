@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = "1"
+# 2: knowledge-base identity columns (actors.kb_id/code/kb_name, events.actor_/recipient_kb_id/code,
+#    quotes.speaker_kb_id), appended at the end of their tables so ``migrate`` can add them to a version-1 file.
+SCHEMA_VERSION = "2"
 
 SPAN_STRUCT = 'STRUCT("start" INTEGER, "end" INTEGER, "text" VARCHAR)'
 
@@ -79,6 +81,9 @@ ACTORS = Table(
         ("rule", "VARCHAR"),
         ("n_mentions", "INTEGER"),
         ("seq", "INTEGER"),  # position in the result, to rebuild records in order
+        ("kb_id", "VARCHAR"),  # knowledge-base id: the same actor in every article (NULL: no KB entry)
+        ("code", "VARCHAR"),  # CAMEO-style actor code ("RUSGOV")
+        ("kb_name", "VARCHAR"),  # the KB's canonical name
     ),
     doc="One row per actor of one article; actor ids are article-local.",
 )
@@ -112,6 +117,7 @@ QUOTES = Table(
         ("rule", "VARCHAR"),
         ("confidence", "DOUBLE"),
         ("seq", "INTEGER"),
+        ("speaker_kb_id", "VARCHAR"),
     ),
     doc="One row per quote; speaker_* columns are NULL when no speaker was found.",
 )
@@ -154,6 +160,10 @@ EVENTS = Table(
         ("cameo", "VARCHAR"),
         ("has_location", "BOOLEAN"),  # location_* set (an empty location name is still a location)
         ("seq", "INTEGER"),
+        ("actor_kb_id", "VARCHAR"),
+        ("actor_code", "VARCHAR"),
+        ("recipient_kb_id", "VARCHAR"),
+        ("recipient_code", "VARCHAR"),
     ),
     doc="One row per event; actor_id/recipient_id are the article-local actor ids.",
 )
@@ -223,7 +233,8 @@ VIEWS = (
     SELECT e.article_id || '/' || e.id AS event_key, e.id AS event_id, e.article_id, a.url, a.title,
       a.source, a.date AS article_date, e.type, e.mode, e.context,
       e.actor_name, e.actor_country, e.actor_sector, e.recipient_name, e.recipient_country,
-      e.recipient_sector, e.date, e.date_source, e.location_name AS place, e.location_country AS place_country,
+      e.recipient_sector, e.actor_kb_id, e.actor_code, e.recipient_kb_id, e.recipient_code, e.cameo,
+      len(e.extra_evidence) + 1 AS n_mentions, e.date, e.date_source, e.location_name AS place, e.location_country AS place_country,
       e.location_lat AS lat, e.location_lon AS lon, e.trigger_text, e.evidence_text, e.evidence_start,
       e.evidence_end, e.quote_id, e.claimant, e.confidence, e.rule, a.duplicate_of AS duplicate_of_article,
       c.cluster_id, c.n_articles AS cluster_n_articles
@@ -236,3 +247,19 @@ VIEWS = (
 
 def ddl_statements() -> list[str]:
     return [t.ddl() for t in TABLES] + list(VIEWS)
+
+
+def missing_columns(existing: dict[str, list[str]]) -> list[str]:
+    """``ALTER TABLE`` statements adding the columns a file of an older schema lacks (table → its columns).
+
+    Newer columns are only ever appended to a table, so after the ALTERs the column order is the one above.
+    """
+    out = []
+    for table in TABLES:
+        have = existing.get(table.name)
+        if have is None:
+            continue  # created by the DDL
+        for name, sql_type in table.columns:
+            if name not in have:
+                out.append(f'ALTER TABLE {table.name} ADD COLUMN "{name}" {sql_type}')
+    return out
