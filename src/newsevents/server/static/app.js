@@ -1,8 +1,9 @@
-// The single-page app: hash routes #/ (articles), #/article/<id>, #/events?<filters>, #/try.
+// The single-page app: hash routes #/ (articles), #/article/<id>, #/events?<filters>, #/actor/<kb_id>, #/try.
 
-import { api, clear, el, query, typeColour } from "./dom.js";
+import { actorHref, api, clear, el, query, typeColour } from "./dom.js";
 import { renderArticle } from "./article.js";
-import { mapChart, networkChart, timelineChart } from "./charts.js";
+import { actorView } from "./actor.js";
+import { DEFAULT_TOP, mapChart, networkChart, timelineChart } from "./charts.js";
 
 const main = document.getElementById("main");
 const FILTERS = ["type", "actor", "country", "place", "date_from", "date_to", "q"];
@@ -55,15 +56,18 @@ function filterForm(params, types) {
     date_to: el("input", { name: "date_to", placeholder: "to YYYY-MM-DD", value: params.get("date_to") || "", class: "short" }),
     q: el("input", { name: "q", type: "search", placeholder: "evidence text", value: params.get("q") || "" }),
   };
-  const interval = el("select", { name: "interval" },
-    ["day", "week"].map((v) => el("option", { value: v, selected: params.get("interval") === v }, `per ${v}`)));
-  const form = el("form", { class: "filters", id: "event-filters" }, Object.values(inputs), interval, el("button", { type: "submit" }, "Filter"));
+  const form = el("form", { class: "filters", id: "event-filters" }, Object.values(inputs), el("button", { type: "submit" }, "Filter"));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
     const values = Object.fromEntries(FILTERS.map((k) => [k, inputs[k].value.trim()]));
-    location.hash = `#/events${query({ ...values, interval: interval.value })}`;
+    location.hash = `#/events${query({ ...values, top: params.get("top") })}`;
   });
   return form;
+}
+
+function participant(p) {
+  if (!p) return "";
+  return p.kb_id ? el("a", { href: actorHref(p.kb_id), class: "actor-link" }, p.name) : p.name;
 }
 
 function eventTable(page) {
@@ -74,7 +78,7 @@ function eventTable(page) {
       const badge = el("span", { class: "badge" }, e.type);
       badge.style.background = typeColour(e.type);
       return el("tr", null, el("td", null, e.date || ""), el("td", null, badge),
-        el("td", null, e.actor ? e.actor.name : ""), el("td", null, e.recipient ? e.recipient.name : ""),
+        el("td", null, participant(e.actor)), el("td", null, participant(e.recipient)),
         el("td", null, e.location ? e.location.name : ""),
         el("td", null, el("a", { href: `#/article/${encodeURIComponent(e.article_id)}` }, e.evidence.text)));
     })));
@@ -83,24 +87,43 @@ function eventTable(page) {
 async function eventsView(params) {
   const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k)]));
   const offset = Number(params.get("offset") || 0);
-  const interval = params.get("interval") === "week" ? "week" : "day";
+  const top = Number(params.get("top")) || DEFAULT_TOP;
+  // The timeline ignores the date filters: it shows the whole span with the chosen range brushed on it.
+  const undatedFilters = { ...filters, date_from: null, date_to: null };
   const [stats, page, timeline, network, places] = await Promise.all([
     api("/api/stats"),
     api(`/api/events${query({ ...filters, limit: 100, offset })}`),
-    api(`/api/timeline${query({ ...filters, interval })}`),
-    api(`/api/network${query(filters)}`),
+    api(`/api/timeline${query({ ...undatedFilters, interval: "day" })}`),
+    api(`/api/network${query({ ...filters, max_edges: 2000 })}`),
     api(`/api/places${query(filters)}`),
   ]);
   const types = stats.events_by_type.map((c) => c.key);
-  const more = offset + 100 < page.total
-    ? el("a", { href: `#/events${query({ ...filters, interval, offset: offset + 100 })}` }, "next 100 →") : null;
+  const here = (changes) => `#/events${query({ ...filters, top: params.get("top"), ...changes })}`;
+  const more = offset + 100 < page.total ? el("a", { href: here({ offset: offset + 100 }) }, "next 100 →") : null;
+  const onBrush = (from, to) => { location.hash = here({ date_from: from, date_to: to }); };
+  const onActor = (name) => { location.hash = here({ actor: name }); };
+  const networkBox = el("section", { class: "chart-box", id: "network" }, el("h3", null, "Actor network"));
+  const drawNetwork = async (n) => {
+    history.replaceState(null, "", here({ top: n === DEFAULT_TOP ? null : n }));
+    const chart = await networkChart(network, { top: n, onTop: drawNetwork, onActor });
+    while (networkBox.childNodes.length > 1) networkBox.removeChild(networkBox.lastChild);
+    networkBox.appendChild(chart);
+  };
+  networkBox.appendChild(await networkChart(network, { top, onTop: drawNetwork, onActor }));
+  const [timelineNode, mapNode] = await Promise.all([
+    timelineChart(timeline, { key: JSON.stringify(undatedFilters), selection: [filters.date_from, filters.date_to], onBrush }),
+    mapChart(places),
+  ]);
+  const dates = filters.date_from || filters.date_to
+    ? el("span", null, ` dated ${filters.date_from || "…"} to ${filters.date_to || "…"} `,
+      el("a", { href: here({ date_from: null, date_to: null }), id: "clear-dates" }, "(all dates)"))
+    : null;
   return [
     el("h2", null, "Events"), filterForm(params, types),
-    el("p", { class: "muted", id: "event-count" }, `${page.total} matching events`),
-    el("section", { class: "chart-box", id: "timeline" }, el("h3", null, `Timeline (per ${interval})`), timelineChart(timeline)),
-    el("div", { class: "two-col" },
-      el("section", { class: "chart-box", id: "network" }, el("h3", null, "Actor network"), networkChart(network)),
-      el("section", { class: "chart-box", id: "map" }, el("h3", null, "Places"), await mapChart(places))),
+    el("p", { class: "muted", id: "event-count" }, `${page.total} matching events`, dates),
+    el("section", { class: "chart-box", id: "timeline" }, el("h3", null, "Timeline"), timelineNode),
+    el("div", { class: "two-col" }, networkBox,
+      el("section", { class: "chart-box", id: "map" }, el("h3", null, "Places"), mapNode)),
     el("section", null, el("h3", null, "Table"), eventTable(page), more),
   ];
 }
@@ -133,7 +156,7 @@ async function route() {
   const hash = location.hash.replace(/^#\/?/, "");
   const [path, search] = hash.split("?");
   const params = new URLSearchParams(search || "");
-  const section = path.startsWith("article/") ? "articles" : path || "articles";
+  const section = path.startsWith("article/") ? "articles" : path.startsWith("actor/") ? "events" : path || "articles";
   for (const link of document.querySelectorAll("nav a[data-nav]")) {
     link.classList.toggle("active", link.getAttribute("data-nav") === section);
   }
@@ -141,6 +164,7 @@ async function route() {
   let content;
   try {
     if (path.startsWith("article/")) content = await articleView(decodeURIComponent(path.slice(8)));
+    else if (path.startsWith("actor/")) content = await actorView(decodeURIComponent(path.slice(6)));
     else if (path === "events") content = await eventsView(params);
     else if (path === "try") content = tryView();
     else content = await articlesView(params);

@@ -2,7 +2,7 @@
 // triggers highlighted; hovering a highlight lists every record covering it. Side panels list quotes,
 // events and actors. Used for stored articles and for "try it" results alike.
 
-import { el, clear, hideTooltip, showTooltip, typeColour } from "./dom.js";
+import { actorHref, el, clear, hideTooltip, showTooltip, typeColour } from "./dom.js";
 
 const N_SPEAKER_COLOURS = 10;
 
@@ -146,7 +146,7 @@ function actorPanel(result) {
   const actors = [...result.actors].sort((a, b) => b.mentions.length - a.mentions.length);
   return el("section", { class: "panel" }, el("h3", null, `Actors (${actors.length})`),
     el("ul", { id: "actor-list", class: "compact" },
-      actors.map((a) => el("li", null, a.name,
+      actors.map((a) => el("li", null, a.kb_id ? el("a", { href: actorHref(a.kb_id), class: "actor-link" }, a.name) : a.name,
         el("span", { class: "muted" }, ` ${a.kind}${a.country ? ` · ${a.country}` : ""}${a.sector ? ` · ${a.sector}` : ""} · ${a.mentions.length}×`)))));
 }
 

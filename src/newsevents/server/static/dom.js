@@ -63,6 +63,11 @@ export async function api(path, options = {}) {
   return body;
 }
 
+/** The page of one knowledge-base actor. */
+export function actorHref(kbId) {
+  return `#/actor/${encodeURIComponent(kbId)}`;
+}
+
 export function query(params) {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
