@@ -124,7 +124,7 @@ def test_events_passive_agent_is_the_actor() -> None:
 
 
 def test_events_compound_actor_gives_one_event_per_actor() -> None:
-    found = [e for e in events("Iran and Syria condemned the air strike.") if e.type == "ACCUSE"]
+    found = [e for e in events("Iran and Syria condemned Israel.") if e.type == "ACCUSE"]
     assert sorted(words(e.actor).split(" | ")[0] for e in found) == ["iran", "syria"]
 
 

@@ -21,7 +21,7 @@ CODED = [
     # AGREE: consent and negotiated deals
     ("The rebels consented to a ceasefire with the army.", "AGREE", "rebels", None),
     ("Peru and Ecuador hammered out an accord on their disputed border.", "AGREE", "peru", "ecuador"),
-    ("The company undertook to repay the loans within a year.", "AGREE", "company", None),
+    ("The company undertook to repay the loans to the bank within a year.", "AGREE", "company", None),
     # AID: material help in more words, refugees taken in
     ("Japan guaranteed loans to Indonesia worth $2 billion.", "AID", "japan", "indonesia"),
     ("The United States provided training to Iraqi security forces.", "AID", "united states", "iraqi"),
@@ -52,7 +52,7 @@ CODED = [
     ("Thousands demonstrated against the government in Caracas.", "PROTEST", "thousands", None),
     ("Protesters rallied outside the parliament in Kyiv on Sunday.", "PROTEST", "protesters", None),
     # REQUEST: the noun "call" with what is called for
-    ("The Vatican renewed its call for a ceasefire in Sudan.", "REQUEST", "vatican", None),
+    ("The Vatican renewed its call on Sudan's generals for a ceasefire.", "REQUEST", "vatican", None),
     # ASSAULT: beating and clashes after an election are still violence
     ("Riot police beat opposition supporters after the election in Harare.", "ASSAULT", "police", "supporters"),
     ("Security forces clashed with demonstrators after the vote count in Nairobi.", "ASSAULT", "forces", "demonstrators"),

@@ -31,6 +31,7 @@ from newsevents.extract.events.syntax import (
     SUBJ,
     conjuncts,
     first_kid,
+    in_dateline,
     is_passive,
     is_stranded_prep,
     kids,
@@ -59,7 +60,7 @@ NOUN_PP_PREPS = {"at", "during", "after", "following", "in", "amid", "before", "
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "tell", "persuade", "allow", "call", "invite", "press",
                   "pressure", "encourage", "compel", "push", "advise", "request", "instruct", "require"}  # fmt: skip
 # Agent nouns by their form: miners, protesters, activists, civilians, residents, migrants, Shiites
-AGENT_SUFFIX = re.compile(r"(?:[^e]ers?|ists?|ians?|ants?|ents?|ites?|ees?)$")
+AGENT_SUFFIX = re.compile(r"(?:[^e]ers?|ists?|ians?|ants?|ents?|ites?|ees?|[a-z]{3}m[ae]n)$")
 MODAL_DEMAND = {"must", "should", "ought"}
 
 
@@ -86,9 +87,15 @@ def _antecedent(doc: AnnotatedDoc, tok: int, verb: int) -> int:
     return tok
 
 
+def own_kid(doc: AnnotatedDoc, v: int, deps: tuple[str, ...]) -> int | None:
+    """The first dependent of ``v`` with one of ``deps`` that is not part of a dateline: the parser makes
+    "SAN PEDRO CITY —" a second subject of the lead's verb."""
+    return next((k for k in kids(doc, v, deps) if not in_dateline(doc, k)), None)
+
+
 def subject_of(doc: AnnotatedDoc, v: int, depth: int = 0) -> int | None:
     """The (possibly inherited) active subject of verb ``v``; None when the clause has none."""
-    s = first_kid(doc, v, SUBJ)
+    s = own_kid(doc, v, SUBJ)
     if s is not None:
         if doc.tokens[s].lower in ("there",):
             return None
@@ -104,13 +111,13 @@ def subject_of(doc: AnnotatedDoc, v: int, depth: int = 0) -> int | None:
         if obj is not None and doc.tokens[head].lemma.lower() in OBJECT_CONTROL:
             return obj
         if is_passive(doc, head):  # "X was asked to ..." -> X
-            ps = first_kid(doc, head, PASS_SUBJ)
+            ps = own_kid(doc, head, PASS_SUBJ)
             if ps is not None:
                 return _antecedent(doc, ps, head)
         return subject_of(doc, head, depth + 1)
     if t.dep in ("conj", "advcl", "pcomp"):
         if is_passive(doc, head) and t.dep == "conj":  # "was indicted ... and will resign"
-            ps = first_kid(doc, head, PASS_SUBJ)
+            ps = own_kid(doc, head, PASS_SUBJ)
             return _antecedent(doc, ps, head) if ps is not None else None
         return subject_of(doc, head if t.dep != "pcomp" else _governing_verb(doc, head), depth + 1)
     if t.dep == "relcl" and not is_passive(doc, v):
@@ -204,8 +211,12 @@ def _recipient_from(doc: AnnotatedDoc, sources: list[int], preps: tuple[str, ...
     liked = [c for c in cands if is_actor_like(doc, c, lex)]
     if liked:
         return [liked[0]]
-    # an object that is a thing ("homes", "power lines"): a named entity inside it is the party affected
+    # an object that is a thing ("homes", "power lines"): a named entity inside it is the party affected,
+    # or the party its "of" phrase names ("demanded the resignation *of the minister*")
     for c in cands[:1]:
+        for p, o in prep_objects(doc, semantic_head(doc, c)):
+            if p == "of" and o not in skip and is_actor_like(doc, o, lex):
+                return [o]
         for j in doc.subtree(c):
             if doc.tokens[j].ent_type in ("GPE", "ORG", "NORP", "PERSON") and j not in skip:
                 return [j]
@@ -247,7 +258,7 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
         agent = agent_of(doc, v)
         if agent is not None:
             frame.actors = [agent]
-        ps = first_kid(doc, v, PASS_SUBJ)
+        ps = own_kid(doc, v, PASS_SUBJ)
         if ps is not None and ps not in frame.consumed:
             frame.recipients = [_antecedent(doc, ps, v)]
         elif doc.tokens[v].dep == "acl":
@@ -260,7 +271,7 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
     if subj is None and not is_passive(doc, v):
         pass
     elif subj is None:
-        ps = first_kid(doc, v, PASS_SUBJ)
+        ps = own_kid(doc, v, PASS_SUBJ)
         subj = _antecedent(doc, ps, v) if ps is not None else None
     if subj is not None:
         frame.actors = [subj]

@@ -21,21 +21,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.actors.table import ActorTable
 from newsevents.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsevents.extract.events.modality import governing_frame, modality, recode
+from newsevents.extract.events.participants import NAME_ENTS, Participants
 from newsevents.extract.events.roles import (
     Frame,
     is_actor_like,
     modal_demand_frames,
     noun_frame,
-    subject_of,
     verb_frame,
 )
-from newsevents.extract.events.syntax import conjuncts, np_tokens, semantic_head
+from newsevents.extract.events.syntax import conjuncts
 from newsevents.extract.events.where_when import WhereWhen
-from newsevents.extract.places import gazetteer
-from newsevents.model import Event, Location, Participant, Quote, Span, stable_id
+from newsevents.model import Event, Participant, Quote, Span, stable_id
 from newsevents.registry import stages
 
 if TYPE_CHECKING:
@@ -44,7 +42,6 @@ if TYPE_CHECKING:
 PATTERN_CONFIDENCE = {
     "verb": 1.0, "passive": 0.95, "light-verb": 0.95, "noun-pp": 0.85, "noun": 0.75, "modal-demand": 0.7,
 }  # fmt: skip
-NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"}
 MODAL_DEMAND_ENTRY = Trigger(
     "REQUEST", "modal-demand", "verb", frozenset({"must"}), mode="demand", confidence=0.8
 )
@@ -91,94 +88,6 @@ def _merge_same_event(doc: AnnotatedDoc, frames: list[Frame]) -> list[Frame]:
                 continue
         out.append(f)
     return out
-
-
-class Participants:
-    """Resolves head tokens to participants via the actors stage."""
-
-    def __init__(self, doc: AnnotatedDoc, actors: ActorTable, lex: Lexicon) -> None:
-        self.doc, self.actors, self.lex = doc, actors, lex
-
-    def resolve(self, head: int, depth: int = 0) -> Participant | None:
-        doc = self.doc
-        sem = semantic_head(doc, head)
-        toks = np_tokens(doc, head)
-        span = doc.span(toks[0], toks[-1] + 1)
-        tok = doc.tokens[sem]
-        hit = self.actors.mention_at(tok.start, tok.end)
-        if hit is None:
-            # a possessor inside the phrase is someone else: "*his* Ukrainian counterpart Dmytro Kuleba"
-            inside = [
-                p for p in self.actors.mentions_in(span.start, span.end) if not self._possessor(p[0].span)
-            ]
-            people = [p for p in inside if p[1].kind in ("PERSON", "ORG")]
-            hit = (people or inside)[0] if (people or inside) else None
-        if hit is None and tok.pos == "PRON" and depth == 0:
-            # a pronoun the actors stage left unresolved, inside a reported clause: its reporter
-            for anc in doc.ancestors(sem):
-                if doc.tokens[anc].lemma.lower() in self.lex.reporting_verbs:
-                    s = subject_of(doc, anc)
-                    if s is not None and s != sem:
-                        found = self.resolve(s, depth + 1)
-                        if found is not None:
-                            return found  # named by its antecedent's mention, which carries the name
-                    break
-        if hit is None:
-            if tok.pos == "PRON" and tok.lower in ("it", "they", "he", "she", "we", "i", "this", "that"):
-                return Participant(span.text, None, None, None, span)
-            return Participant(span.text, None, self.np_country(sem, toks), None, span)
-        _, actor = hit
-        country = actor.country or self.np_country(sem, toks)
-        return Participant(actor.name, actor.id, country, actor.sector, span)
-
-    def _possessor(self, span: Span) -> bool:
-        k = self.doc.token_at(span.start)
-        if k is None:
-            return False
-        last = self.doc.token_at(span.end - 1)
-        return self.doc.tokens[last if last is not None else k].dep == "poss"
-
-    def localise(self, p: Participant | None, where: Location | None) -> Participant | None:
-        """An unnamed group ("demonstrators", "prisoners", "23 people") with no country of its own takes the
-        country of the place the event happened, as PLOVER coders do; named people and bodies never do."""
-        if p is None or p.country is not None or where is None or where.country is None:
-            return p
-        toks = [t for t in self.doc.tokens if p.span.start <= t.start and t.end <= p.span.end]
-        if not toks or any(t.pos in ("PROPN", "PRON") or t.ent_type in NAME_ENTS for t in toks):
-            return p
-        return replace(p, country=where.country)
-
-    def resolve_group(self, heads: list[int]) -> Participant | None:
-        """Coordinated recipients ("to Iran and Hezbollah") form one participant: the members' names joined
-        with " + ", the span over the whole coordination; actor id, country and sector of the first member."""
-        members = [p for p in (self.resolve(h) for h in heads) if p is not None]
-        if len(members) < 2:
-            return members[0] if members else None
-        first = members[0]
-        start = min(p.span.start for p in members)
-        end = max(p.span.end for p in members)
-        names = " + ".join(dict.fromkeys(p.name for p in members))
-        return Participant(names, first.actor_id, first.country, first.sector, self.doc.char_span(start, end))
-
-    def np_country(self, head: int, toks: list[int]) -> str | None:
-        """The country a phrase names inside itself when its actor has none: "*Israeli* helicopters",
-        "rebels in *the Ivory Coast*", "prisoners in *Dili*" (a city gives its country)."""
-        from newsevents.kb import countries
-
-        doc, index = self.doc, countries()
-        inside = set(toks)
-        names = [doc.tokens[head].text]
-        names += [e.text for e in doc.ents if e.label in ("NORP", "GPE", "LOC") and e.start_token in inside]
-        for name in names:
-            found = index.any(name)
-            if found:
-                return found[0]
-        for e in doc.ents:
-            if e.label == "GPE" and e.start_token in inside:
-                place = gazetteer().lookup(e.text)
-                if place is not None and place[0].country:
-                    return place[0].country
-        return None
 
 
 def _shared_modifier_conjuncts(people: Participants, heads: list[int]) -> list[int]:
@@ -240,10 +149,20 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         type_, mode, context = coded
         actor_heads = [c for h in f.actors for c in conjuncts(doc, h)]
         recip_heads = [c for h in f.recipients for c in conjuncts(doc, h) if c not in actor_heads]
-        pairs: list[tuple[int | None, int | None]]
         actor_heads = _shared_modifier_conjuncts(people, actor_heads)
         recip_heads = _shared_modifier_conjuncts(people, recip_heads)
+        # only political actors take part: no dateline, number, unresolved "I"/"it" or abstraction
+        actor_heads = list(
+            dict.fromkeys(h for a in actor_heads if (h := people.actor_head(a, type_)) is not None)
+        )
+        recip_heads = [
+            h for r in recip_heads if (h := people.recipient_head(r)) is not None and h not in actor_heads
+        ]
         reciprocal = type_ in lex.symmetric_types or (type_ == "SUPPORT" and not recip_heads)
+        if reciprocal and len(actor_heads) == 1 and not recip_heads:
+            # "U.S. and Russian negotiators met": one side as actor, the other as recipient
+            actor_heads = people.coordinated_owners(actor_heads[0]) or actor_heads
+        pairs: list[tuple[int | None, int | None]]
         if reciprocal and len(actor_heads) > 1:
             pairs = [(actor_heads[0], other) for other in actor_heads[1:]]
         else:
@@ -264,13 +183,13 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
                 recipient = None
             else:
                 recipient = people.resolve(r) if reciprocal else people.resolve_group(recip_heads)
-            if actor is None and recipient is None:
-                continue
+            if actor is None:
+                continue  # an event is coded only when the text says who did it
             actor, recipient = people.localise(actor, where), people.localise(recipient, where)
-            if recipient is None and f.entry.type in lex.needs_recipient and r is None and len(pairs) == 1:
-                continue  # a dyadic act with no counterpart in the text: half a dyad is not coded
             if actor and recipient and actor.actor_id and actor.actor_id == recipient.actor_id:
                 recipient = None
+            if recipient is None and (f.type_override or f.entry.type) in lex.needs_recipient:
+                continue  # a dyadic act with no counterpart in the text: half a dyad is not coded
             conf = f.entry.confidence * PATTERN_CONFIDENCE.get(f.pattern, 0.8)
             conf *= (1.0 if actor else 0.85) * (1.0 if recipient else 0.9) * (0.9 if context else 1.0)
             events.append(

@@ -154,3 +154,29 @@ def clause_verb(doc: AnnotatedDoc, i: int) -> int:
             return j
         j = t.head
     return j
+
+
+DATELINE_SEPARATORS = {"—", "–", "-", "--", ":"}
+
+
+def dateline_end(doc: AnnotatedDoc, sent_i: int) -> int | None:
+    """Index of the separator closing a dateline at the start of sentence ``sent_i``, else None.
+
+    A dateline ("SAN PEDRO CITY —", "Phnom Penh, MINA –", "ALGIERS, Aug 25:") opens a paragraph with a
+    place, perhaps an agency and a date, then a dash or a colon.  The parser often makes the place a second
+    subject of the first verb; it names where the story was filed, never who acted."""
+    s = doc.sents[sent_i]
+    if s.start > 0 and "\n" not in doc.text[max(0, s.start - 2) : s.start]:
+        return None  # a dateline opens a paragraph (or the text)
+    for j in range(s.start_token, min(s.end_token, s.start_token + 9)):
+        t = doc.tokens[j]
+        if t.text in DATELINE_SEPARATORS:
+            return j if j > s.start_token and doc.tokens[s.start_token].pos == "PROPN" else None
+        if t.pos not in ("PROPN", "NUM", "PUNCT") and t.ent_type not in ("GPE", "DATE", "ORG"):
+            return None
+    return None
+
+
+def in_dateline(doc: AnnotatedDoc, i: int) -> bool:
+    end = dateline_end(doc, doc.tokens[i].sent)
+    return end is not None and i < end
