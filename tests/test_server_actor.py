@@ -134,9 +134,8 @@ def test_server_actor_list_carries_kb_id(client: TestClient) -> None:
     assert consult["actor"]["kb_id"] == "kb/kovalenko" and consult["recipient"]["code"] == "DEUGOV"
 
 
-def test_store_migrates_a_version_1_file(tmp_path: Path) -> None:
-    """A store written before the KB columns existed gets them (NULL) and takes new rows with them."""
-    path = tmp_path / "old.duckdb"
+def write_version_1_file(path: Path) -> None:
+    """A store as written before the KB columns existed: tables without them, schema_version 1."""
     con = duckdb.connect(str(path))
     new_cols = {"kb_id", "code", "kb_name", "speaker_kb_id", "actor_kb_id", "actor_code"}
     new_cols |= {"recipient_kb_id", "recipient_code"}
@@ -147,6 +146,12 @@ def test_store_migrates_a_version_1_file(tmp_path: Path) -> None:
         con.execute(replace(t, columns=tuple(old)).ddl())
     con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
     con.close()
+
+
+def test_store_migrates_a_version_1_file(tmp_path: Path) -> None:
+    """A version-1 file gets the new columns (NULL) and takes new rows with them."""
+    path = tmp_path / "old.duckdb"
+    write_version_1_file(path)
     with Store(path) as store:
         store.add_results(results())
         assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"] == "2"
@@ -155,3 +160,12 @@ def test_store_migrates_a_version_1_file(tmp_path: Path) -> None:
         back = {r.article.id: r for r in store.load_results()}
     for r in results():
         assert back[r.article.id] == r
+
+
+def test_server_migrates_a_version_1_file_at_start(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    write_version_1_file(path)
+    with TestClient(create_app(str(path))) as c:  # read-only server
+        assert c.get("/api/stats").json()["tables"]["articles"] == 0
+        assert c.get("/api/actors/kb/brandt").status_code == 404
+        assert c.get("/api/actors").json()["total"] == 0

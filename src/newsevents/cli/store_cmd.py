@@ -28,6 +28,12 @@ from newsevents.model import Article, ErrorRecord, Result
 from newsevents.store import DEFAULT_DB, AddCounts, Store
 
 DB_OPTION = typer.Option(DEFAULT_DB, "--db", help="DuckDB file of the store.")
+LOCK_TIMEOUT_OPTION = typer.Option(
+    60.0,
+    "--lock-timeout",
+    min=0.0,
+    help="Seconds to wait for the store while another process (a server) holds it.",
+)
 
 
 def _cluster_rules(config: str | None, max_day_gap: int | None, max_km: float | None) -> Any:
@@ -77,8 +83,13 @@ def ingest(
     max_chars: int = MAX_CHARS_OPTION,
     time_budget: float = TIME_BUDGET_OPTION,
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
+    lock_timeout: float = LOCK_TIMEOUT_OPTION,
 ) -> None:
-    """Extract articles into the DuckDB store, skipping those already there; then rebuild event clusters."""
+    """Extract articles into the DuckDB store, skipping those already there; then update event clusters.
+
+    The store is opened per committed batch and closed in between, so a `newsevents serve` on the same file
+    keeps answering while this runs.
+    """
     from newsevents.annotate import default_model_name
     from newsevents.pipeline import Options, process
     from newsevents.readers import read_inputs
@@ -91,7 +102,10 @@ def ingest(
     total = AddCounts()
     try:
         rules = _cluster_rules(cluster_config, max_day_gap, max_km)
-        store = Store(db, dedup=DedupConfig(threshold=dedup_threshold))
+        # keep_open=False: the file is held only while a batch is committed (a server reads in between).
+        store = Store(
+            db, dedup=DedupConfig(threshold=dedup_threshold), keep_open=False, lock_timeout=lock_timeout
+        )
         known = set() if reprocess else store.article_ids()
         model_name = model or default_model_name()
         if workers or scheduler:
@@ -168,7 +182,7 @@ def query(
             cur = store.connect().execute(sql)
             names = [d[0] for d in cur.description] if cur.description else []
             rows = cur.fetchall() if names else []
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, NewsEventsError) as exc:
         raise fail(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - DuckDB's own errors (syntax, catalog, read-only) say what is wrong
         raise fail(f"{type(exc).__name__}: {exc}") from None
@@ -205,7 +219,7 @@ def export(
         with Store(db, read_only=True) as store:
             written = export_store(store, out, fmt)
             counts = store.tables()
-    except (FileNotFoundError, ValueError) as exc:
+    except (FileNotFoundError, ValueError, NewsEventsError) as exc:
         raise fail(str(exc)) from None
     err_console.print(
         f"{counts['events']} events, {counts['event_clusters']} clusters, {counts['articles']} articles → "
@@ -225,7 +239,7 @@ def cluster(
         rules = _cluster_rules(cluster_config, max_day_gap, max_km)
         with Store(db) as store:
             n = store.recluster(rules)
-    except (ValueError, OSError) as exc:
+    except (ValueError, OSError, NewsEventsError) as exc:
         raise fail(str(exc)) from None
     err_console.print(f"{n} event clusters", highlight=False)
 

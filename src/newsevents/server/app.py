@@ -1,11 +1,16 @@
 """The web app: JSON API under /api, the single-page UI at /, its files under /static.
 
-The store is opened read-only unless ingest is enabled (a token is given): DuckDB allows one connection
-configuration per file per process, so with ingest on, reads share the writer's connection (per-call lock).
+The server holds no long-lived connection to a store file: every request opens it (``get_store`` in
+``routes_read``) and closes it when answered, so a ``newsevents ingest`` in another process takes the file
+between requests (DuckDB locks a file per process).  Each side waits a bounded time for the other
+(``store/locking.py``); a request that still cannot get the file answers 503 with ``Retry-After``, never a
+traceback.  Connections are read-only unless ingest is enabled (a token is given): DuckDB allows one
+connection configuration per file per process, so with ingest on every connection is read-write.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
@@ -18,7 +23,10 @@ from fastapi.staticfiles import StaticFiles
 
 from newsevents import __version__
 from newsevents.server import routes_read, routes_write
+from newsevents.server.routes_read import READ_WAIT_S
 from newsevents.store import Store
+from newsevents.store.duckdb_store import SCHEMA_VERSION
+from newsevents.store.locking import StoreBusyError
 
 STATIC = Path(__file__).parent / "static"
 VENDOR = STATIC / "vendor"
@@ -96,6 +104,24 @@ class BodySizeLimit:
         await send({"type": "http.response.body", "body": body})
 
 
+def prepare_file(db_path: str, read_only: bool) -> None:
+    """Check the file opens now (missing file: FileNotFoundError) and bring an older schema up to date.
+
+    A file an ingest holds right now is fine: requests wait for it.  A read-only server migrates an old file
+    with a short-lived write connection (nothing else in this process is open yet).
+    """
+    try:
+        version = Store(db_path, read_only=read_only, keep_open=False, lock_timeout=2.0).query(
+            "SELECT value FROM meta WHERE key = 'schema_version'"
+        )
+    except StoreBusyError:
+        return
+    if read_only and (not version or version[0]["value"] != SCHEMA_VERSION):
+        # Opening for writing migrates; when an ingest holds the file, that ingest migrates it.
+        with contextlib.suppress(StoreBusyError):
+            Store(db_path, keep_open=False, lock_timeout=2.0).query("SELECT 1")
+
+
 def create_app(
     db_path: str | None, token: str | None = None, *, max_body_bytes: int = DEFAULT_MAX_BODY
 ) -> FastAPI:
@@ -103,8 +129,14 @@ def create_app(
 
     ``token`` enables ``POST /api/articles`` (and opens the store for writing); without it ingest answers 403.
     """
-    store = Store(":memory:") if db_path is None else Store(db_path, read_only=not token)
-    store.connect()  # fail now (missing file, locked by an ingest) rather than on the first request
+    read_only = not token
+    if db_path is None:
+        store = Store(":memory:")
+    else:
+        # Shared by the POST /api/articles requests only for its near-duplicate index: its connection, too,
+        # is opened per call.
+        store = Store(db_path, read_only=read_only, keep_open=False, lock_timeout=READ_WAIT_S)
+        prepare_file(db_path, read_only)
 
     app = FastAPI(
         title="newsevents",
@@ -116,6 +148,8 @@ def create_app(
     )
     app.state.store = store
     app.state.token = token or None
+    app.state.db_path = db_path
+    app.state.read_only = read_only
     app.include_router(routes_read.router)
     app.include_router(routes_write.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -150,6 +184,10 @@ def create_app(
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
+
+    @app.exception_handler(StoreBusyError)
+    async def busy(_: Request, exc: StoreBusyError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "2"})
 
     @app.exception_handler(FileNotFoundError)
     async def missing(_: Request, exc: FileNotFoundError) -> JSONResponse:

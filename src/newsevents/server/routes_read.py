@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
 
 from newsevents.server import models as M
 from newsevents.server import queries as Q
@@ -20,11 +21,27 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 Text = Annotated[str | None, Query(max_length=200)]
 Date = Annotated[str | None, Query(pattern=M.DATE_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Id = Annotated[str, Path(min_length=1, max_length=200)]
+READ_WAIT_S = 15.0  # how long a request waits for a file an ingest holds (a batch commit takes ~1 s)
 
 
-def get_store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
+def open_request_store(app: FastAPI) -> Store:
+    """The store for one request: the shared in-memory one, or the file opened until the answer is sent."""
+    if app.state.db_path is None:
+        shared: Store = app.state.store
+        return shared
+    return Store(
+        app.state.db_path, read_only=app.state.read_only, lock_timeout=READ_WAIT_S, defer_to_writer=True
+    )
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    """This request's store: the file is opened on the first query and closed once the answer is built."""
+    store = open_request_store(request.app)
+    try:
+        yield store
+    finally:
+        if store.path != ":memory:":
+            store.close()
 
 
 StoreDep = Annotated[Store, Depends(get_store)]

@@ -6,14 +6,16 @@ MinHash signatures — in one transaction, so a process killed at any moment lea
 boundary and a re-run completes it to exactly what one clean run gives.  Error rows are keyed by a hash of
 (path, line, article id, stage, message), so re-reading a bad input never adds them twice.
 
-DuckDB allows one writing process per file; readers in other processes open it with ``read_only=True``
-when no writer holds it (see docs/store.md).
+DuckDB lets one process at a time hold a file.  ``keep_open=False`` makes every operation open the file,
+do its work and close it again, so two processes (``newsevents serve`` and ``newsevents ingest``) take
+turns; a refused open is retried for up to ``lock_timeout`` seconds (``locking.py``, docs/store.md).
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +33,7 @@ from newsevents.store.dedup import (
     signature_bytes,
     signature_from_bytes,
 )
+from newsevents.store.locking import open_with_retry
 from newsevents.store.schema import MINHASHES, SCHEMA_VERSION, TABLES_BY_NAME, VIEWS, missing_columns
 
 DEFAULT_DB = "newsevents.duckdb"
@@ -42,6 +45,15 @@ def fetch_dicts(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
         return []
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The file's ``meta.schema_version`` (None for a new file)."""
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except duckdb.CatalogException:
+        return None
+    return str(row[0]) if row else None
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -86,18 +98,34 @@ class AddCounts:
 
 
 class Store:
-    """A DuckDB event store at ``path`` (``":memory:"`` for a throw-away one)."""
+    """A DuckDB event store at ``path`` (``":memory:"`` for a throw-away one).
+
+    ``keep_open=False``: each operation opens the file and closes it after (to share it with another
+    process); ``lock_timeout``: seconds to wait for a file another process holds before
+    :class:`~newsevents.store.locking.StoreBusyError`; ``defer_to_writer``: also wait while a writer process
+    waits for the file (what a server does, so its readers cannot starve an ingest).
+    """
 
     def __init__(
-        self, path: str | Path = DEFAULT_DB, read_only: bool = False, *, dedup: DedupConfig | None = None
+        self,
+        path: str | Path = DEFAULT_DB,
+        read_only: bool = False,
+        *,
+        dedup: DedupConfig | None = None,
+        keep_open: bool = True,
+        lock_timeout: float = 30.0,
+        defer_to_writer: bool = False,
     ) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.dedup_config = dedup or DedupConfig()
+        self.keep_open = keep_open or self.path == ":memory:"
+        self.lock_timeout = lock_timeout
+        self.defer_to_writer = defer_to_writer
         self._con: duckdb.DuckDBPyConnection | None = None
         self._index: NearDuplicateIndex | None = None
-        self._next_seq: int | None = None
-        self._lock = threading.Lock()  # one DuckDB connection is not safe to share between threads unguarded
+        self._index_upto = -1  # highest ingest_seq whose signature the in-memory index holds
+        self._lock = threading.RLock()  # one DuckDB connection is not safe to share between threads unguarded
 
     # ---- connection ---------------------------------------------------------------------------------
 
@@ -108,9 +136,17 @@ class Store:
                 raise FileNotFoundError(
                     f"no newsevents database at {self.path}; create it with `newsevents ingest`"
                 )
-            self._con = duckdb.connect(self.path, read_only=self.read_only)
+            con = open_with_retry(
+                self.path, self.read_only, self.lock_timeout, defer_to_writer=self.defer_to_writer
+            )
             if not self.read_only:
-                create_schema(self._con)
+                try:
+                    if schema_version(con) != SCHEMA_VERSION:  # not on every open of a current file
+                        create_schema(con)
+                except BaseException:
+                    con.close()
+                    raise
+            self._con = con
         return self._con
 
     def close(self) -> None:
@@ -118,8 +154,19 @@ class Store:
             self._con.close()
             self._con = None
 
+    @contextmanager
+    def using(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection for one operation, under the store's lock; closed after unless ``keep_open``."""
+        with self._lock:
+            try:
+                yield self.connect()
+            finally:
+                if not self.keep_open:
+                    self.close()
+
     def __enter__(self) -> Store:
-        self.connect()
+        if self.keep_open:
+            self.connect()
         return self
 
     def __exit__(
@@ -133,19 +180,21 @@ class Store:
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one SQL statement; rows as dicts (column name → value)."""
-        with self._lock:
-            con = self.connect()
+        with self.using() as con:
             return fetch_dicts(con.execute(sql, params) if params is not None else con.execute(sql))
 
     def query_arrow(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
         """Run one SQL query; the result as a ``pyarrow.Table``."""
-        with self._lock:
-            con = self.connect()
+        with self.using() as con:
             return con.sql(sql, params=params).to_arrow_table()
 
     def tables(self) -> dict[str, int]:
         """Row count of every table."""
-        return {name: self.query(f"SELECT count(*) AS n FROM {name}")[0]["n"] for name in TABLES_BY_NAME}
+        sql = " UNION ALL ".join(
+            f"SELECT '{name}' AS name, count(*) AS n FROM {name}" for name in TABLES_BY_NAME
+        )
+        counts = {r["name"]: int(r["n"]) for r in self.query(sql)}
+        return {name: counts[name] for name in TABLES_BY_NAME}
 
     # ---- reads --------------------------------------------------------------------------------------
 
@@ -157,10 +206,9 @@ class Store:
 
     def load_results(self, article_ids: Iterable[str] | None = None) -> list[Result]:
         """Records back as :class:`Result` objects (all articles, or the given ids), in ingest order."""
-        con = self.connect()
         ids = None if article_ids is None else list(article_ids)
         tables: dict[str, list[dict[str, Any]]] = {}
-        with self._lock:
+        with self.using() as con:
             for name in ("articles", "actors", "mentions", "quotes", "events", "errors"):
                 key = "id" if name == "articles" else "article_id"
                 if ids is None:
@@ -176,24 +224,26 @@ class Store:
 
     # ---- writes -------------------------------------------------------------------------------------
 
-    def _dedup_index(self) -> NearDuplicateIndex:
+    def _dedup_index(self, con: duckdb.DuckDBPyConnection) -> NearDuplicateIndex:
+        """The LSH index, brought up to date with articles another process stored since it was last read."""
         if self._index is None:
-            index = NearDuplicateIndex(self.dedup_config)
-            rows = self.connect().execute(
-                "SELECT m.article_id, m.signature, a.ingest_seq, a.duplicate_of FROM minhashes m "
-                "JOIN articles a ON a.id = m.article_id WHERE m.num_perm = ? AND m.scheme = ? ORDER BY a.ingest_seq",
-                [self.dedup_config.num_perm, SCHEME],
-            )
-            for article_id, blob, seq, dup in rows.fetchall():
-                index.add(article_id, signature_from_bytes(blob, self.dedup_config), seq, dup)
-            self._index = index
+            self._index, self._index_upto = NearDuplicateIndex(self.dedup_config), -1
+        rows = con.execute(
+            "SELECT m.article_id, m.signature, a.ingest_seq, a.duplicate_of FROM minhashes m "
+            "JOIN articles a ON a.id = m.article_id WHERE m.num_perm = ? AND m.scheme = ? AND a.ingest_seq > ? "
+            "ORDER BY a.ingest_seq",
+            [self.dedup_config.num_perm, SCHEME, self._index_upto],
+        )
+        for article_id, blob, seq, dup in rows.fetchall():
+            self._index.add(article_id, signature_from_bytes(blob, self.dedup_config), seq, dup)
+            self._index_upto = max(self._index_upto, int(seq))
         return self._index
 
-    def _seq_start(self) -> int:
-        if self._next_seq is None:
-            row = self.connect().execute("SELECT coalesce(max(ingest_seq) + 1, 0) FROM articles").fetchone()
-            self._next_seq = int(row[0]) if row else 0
-        return self._next_seq
+    @staticmethod
+    def _seq_start(con: duckdb.DuckDBPyConnection) -> int:
+        # Read at every batch, not cached: another process may have added articles in between.
+        row = con.execute("SELECT coalesce(max(ingest_seq) + 1, 0) FROM articles").fetchone()
+        return int(row[0]) if row else 0
 
     def add_results(
         self, items: Iterable[Result | ErrorRecord], *, reprocess: bool = False, model: str | None = None
@@ -202,10 +252,9 @@ class Store:
         if self.read_only:
             raise PermissionError("this store was opened read-only")
         items = list(items)
-        with self._lock:
-            con = self.connect()
-            index = self._dedup_index() if self.dedup_config.enabled else None
-            seq = self._seq_start()
+        with self.using() as con:
+            index = self._dedup_index(con) if self.dedup_config.enabled else None
+            seq = self._seq_start(con)
             ids = [it.article.id for it in items if isinstance(it, Result)]
             stored = self._stored_seqs(con, ids)
             counts = AddCounts()
@@ -268,7 +317,8 @@ class Store:
                         index.remove(aid)
                 self._index = None  # rebuilt from the file on next use: exact state after the rollback
                 raise
-            self._next_seq = seq
+            if pending_index:
+                self._index_upto = max(self._index_upto, *(p[2] for p in pending_index))
             return counts
 
     @staticmethod
@@ -317,5 +367,5 @@ class Store:
         """Rebuild ``event_clusters`` from all stored events (see ``clusters.py``); returns the cluster count."""
         from newsevents.store.clusters import ClusterRules, rebuild_clusters
 
-        with self._lock:
-            return rebuild_clusters(self.connect(), rules or ClusterRules())
+        with self.using() as con:
+            return rebuild_clusters(con, rules or ClusterRules())
