@@ -127,6 +127,12 @@ its linked actor's) equals one of the gold actor's three-letter upper-case alias
 PLOVER's non-ISO `IGO`, `NGO`, `JAP`), and the same for `recipient country`, never swapped; a gold side
 without such a code is not counted.
 
+`place acc` (beyond the README's metrics, defined like date accuracy; `src/newsevents/evaluation/places.py`):
+among matched required events whose gold `location` is not null, the predicted location is right when one of
+the gold location aliases matches its geocoded name, its country code or the toponym as written (aliases of
+three characters or fewer, such as `IRQ`, must equal a whole token); a matched event with no predicted
+location is wrong.
+
 Per PLOVER type, a found event counts for its predicted type (one of the gold's allowed types), a missed
 one for the gold's first type, a false positive for its predicted type; the tables add seed and
 plover-dev together.

@@ -184,7 +184,7 @@ def test_diagnostics_in_event_tables_and_json() -> None:
     rows = {r[0]: r[-3:] for r in event_rows(report)}
     assert rows["a"] == ["75.0 (3/4)", "66.7 (2/3)", "—"]
     assert rows["overall"] == ["50.0 (4/8)", "75.0 (3/4)", "50.0 (1/2)"]
-    assert "| a | 4 | — | — | — | 0/0/0 | — | 75.0 (3/4) | 66.7 (2/3) | — |" in markdown(report)
+    assert "| a | 4 | — | — | — | 0/0/0 | — | — | 75.0 (3/4) | 66.7 (2/3) | — |" in markdown(report)
     data = report_json(report)
     assert data["overall"]["event_type"] == {"right": 4, "total": 8, "accuracy": 0.5}
     assert data["files"][0]["recipient_country"] == {"right": 0, "total": 0, "accuracy": None}

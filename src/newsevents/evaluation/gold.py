@@ -73,6 +73,7 @@ def gold_event(rec: dict[str, Any]) -> GoldEvent:
         recipient=_aliases(rec.get("recipient")),
         date=str(rec.get("date") or ""),
         optional=bool(rec.get("optional", False)),
+        location=_aliases(rec.get("location")) or None,
     )
 
 

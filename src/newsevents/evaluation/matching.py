@@ -83,6 +83,7 @@ class GoldEvent:
     recipient: tuple[str, ...] | None
     date: str = ""
     optional: bool = False
+    location: tuple[str, ...] | None = None  # aliases of where it happened; None: not annotated / unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +113,7 @@ class PredEvent:
     recipient: PredSide | None
     date: str | None = None
     evidence: str = ""
+    place: tuple[str, ...] = ()  # the predicted location's texts (:func:`.places.place_texts`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.evaluation.matching import PredEvent, PredQuote, PredSide
+from newsevents.evaluation.places import place_texts, place_texts_dict
 from newsevents.model import Actor, Participant, Result
 
 
@@ -74,6 +75,7 @@ def from_result(result: Result) -> ArticlePredictions:
             recipient=_side(e.recipient, actors),
             date=e.date,
             evidence=e.evidence.text,
+            place=place_texts(e.location),
         )
         for e in result.events
     )
@@ -153,6 +155,7 @@ def from_dict(rec: Mapping[str, Any]) -> ArticlePredictions:
                 recipient=_side_dict(e.get("recipient"), actors),
                 date=e.get("date"),
                 evidence=_text(e.get("evidence")),
+                place=place_texts_dict(e.get("location")),
             )
             for e in rec["events"] or ()
             if isinstance(e, Mapping)

@@ -21,6 +21,7 @@ from newsevents.evaluation.gold import GoldArticle, read_gold
 from newsevents.evaluation.matching import (
     PRF,
     Accuracy,
+    EventMatching,
     PredEvent,
     PredQuote,
     PredSide,
@@ -34,6 +35,7 @@ from newsevents.evaluation.matching import (
     type_and_country_counts,
     type_confusion,
 )
+from newsevents.evaluation.places import place_counts, wrong_places
 from newsevents.evaluation.predictions import ArticlePredictions, from_result, read_predictions
 from newsevents.model import Result
 from newsevents.pipeline import Options, process
@@ -45,7 +47,7 @@ class ErrorItem:
 
     article_id: str
     part: str  # "quote" | "event"
-    kind: str  # "miss" | "false positive" | "wrong speaker" | "wrong date"
+    kind: str  # "miss" | "false positive" | "wrong speaker" | "wrong date" | "wrong place"
     text: str
     detail: str = ""
 
@@ -64,6 +66,8 @@ class Score:
     speaker_name: Accuracy = field(default_factory=Accuracy)
     events: PRF = field(default_factory=PRF)
     dates: Accuracy = field(default_factory=Accuracy)
+    # Beyond the README's metrics: place accuracy of matched required events (:mod:`.places`).
+    places: Accuracy = field(default_factory=Accuracy)
     # Beyond the README's metrics: summed token F1 of each matched required quote's content against its
     # snippet (divided by ``speaker.total``, the number of such quotes): how tight the found spans are.
     content_f1_sum: float = 0.0
@@ -93,6 +97,7 @@ class Score:
         self.speaker_name += other.speaker_name
         self.events += other.events
         self.dates += other.dates
+        self.places += other.places
         self.content_f1_sum += other.content_f1_sum
         self.event_type += other.event_type
         self.actor_country += other.actor_country
@@ -183,6 +188,15 @@ def _score_events(gold: GoldArticle, pe: tuple[PredEvent, ...], into: Score) -> 
             p = pe[pairs[gi]]
             detail = f"predicted {p.date or '(none)'}; gold {gold.events[gi].date}"
             into.errors.append(ErrorItem(gold.id, "event", "wrong date", p.evidence, detail))
+    _score_places(gold, pe, m, into)
+
+
+def _score_places(gold: GoldArticle, pe: tuple[PredEvent, ...], m: EventMatching, into: Score) -> None:
+    into.places += place_counts(gold.events, pe, m)
+    for gi, pi in wrong_places(gold.events, pe, m):
+        predicted = pe[pi].place[0] if pe[pi].place else "(none)"
+        detail = f"predicted {predicted}; gold {_aliases_label(gold.events[gi].location)}"
+        into.errors.append(ErrorItem(gold.id, "event", "wrong place", pe[pi].evidence, detail))
 
 
 def score_article(gold: GoldArticle, pred: ArticlePredictions | None, into: Score) -> None:

@@ -1,9 +1,13 @@
 """When and where an event happened: date expressions and toponyms attached to an event frame.
 
-Search order for both: the event's own clause, then the clause that reports it ("..., officials said
-*on Thursday*"), then (places) the rest of the sentence, the dateline and the article's first toponym;
-(dates) the article date, flagged ``date_source="article"``.  Planned events never take a date from their
-own clause: that date is when they are planned to happen, not when the statement was made.
+Dates: the event's own clause (or the event noun's own modifier), then the clause that reports it ("...,
+officials said *on Thursday*"), then the article's story date (the latest relative day or lead date before
+the event: wire copy dated the day after says "on Tuesday" once), then the article date, flagged
+``date_source="article"``.  Planned events never take a date from their own clause: that date is when they
+are planned to happen, not when the statement was made.
+
+Places: a locative toponym in the event's clause, then in its sentence, then the dateline, then the lead's
+place, then the country the article is about (docs/events.md, "Places").
 """
 
 from __future__ import annotations
@@ -23,9 +27,35 @@ TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
 # A date in one of these relations modifies a noun ("the 2015 bombing", "last week's talks"); it dates the
 # event only when that noun is the event's own trigger.
 NOUN_MODIFIER_DEPS = {"nummod", "compound", "amod", "poss", "nmod"}
+# A date after one of these words starts or ends a period ("since 2017", "until January 31"): it does not say
+# when the event in its clause happened.
+PERIOD_BOUNDS = {"since", "until", "till", "through"}
+# A dateline or time stamp date ("BEIJING, Feb 15 -", "Mar 18:", "11:44, June 06, 2021") is when the wire
+# filed the story, not when its events happened (often the day after them).
+_STAMP_AFTER = re.compile(r"\s*(?:\([A-Za-z .]+\))?\s*(?::|[-—–]{1,2}\s)")
+_STAMP_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*,?\s*$")
+STAMP_REACH = 40  # a dateline's date sits within this many characters of its line's start
+# A weekday after an article or quantifier, or before "of", is a kind of day ("the last Friday of Ramadan",
+# "every Sunday"), not a date.
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.IGNORECASE)
+_GENERIC_BEFORE = re.compile(r"\b(?:the|a|an|every|each|any)\s+$", re.IGNORECASE)
+_GENERIC_AFTER = re.compile(r"s?\s+of\b(?!\s+(?:last|this|next)\s+week)", re.IGNORECASE)
+_ORDINAL_TAIL = re.compile(r"(?:last|next|first|second|third|fourth|final)\s+$", re.IGNORECASE)
+# A story date (the day the article's news happened) lies within a week before the article date.  News
+# names this week's days relatively ("on Tuesday", "yesterday"); an absolute date ("on February 18") further
+# down is more often background, so it counts only in the lead (the first few sentences).
+STORY_WINDOW_DAYS = 7
+RELATIVE_DAY_RULES = ("dates.weekday", "dates.previous-day", "dates.today")
+LEAD_SENTENCES = 4
+# A dateline opens a paragraph near the top: "TIRANA –", "Baku:", "BEIJING, Feb 15 –",
+# "CARACAS/WASHINGTON, May 17 (Reuters) -", "ALGIERS, Aug 25:".  The name must be a known place.
 DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,[^\n(]{0,40})?\s*(?:\([A-Za-z .]+\))?\s*[-—–]{1,2}\s"
+    r"^[ \t]*([A-Z][A-Za-z .'-]{1,40}?)(?:/[A-Z][A-Za-z .'-]{1,40}?)*[ \t]*(?:,[^\n(:–—]{0,40})?[ \t]*"
+    r"(?:\([A-Za-z .]+\))?[ \t]*(?:[-—–]{1,2}[ \t]|:[ \t])",
+    re.MULTILINE,
 )
+DATELINE_LINES = 4  # a dateline is in the first few non-empty lines (after the headline and a byline)
+BODY_WORDS = 25  # a line this long is body text (a headline, byline or stamp is shorter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +83,8 @@ class WhereWhen:
             if not any(a <= s < b or s <= a < e for a, b in spans):
                 spans.append((s, e))
         for s, e in sorted(spans):
+            if self._generic_day(s, e):
+                continue  # "the last Friday of Ramadan", "every Sunday": a kind of day, not a date
             resolved = dates_mod.resolve(doc.text[s:e], self.article.date)
             if resolved is None:
                 continue
@@ -60,6 +92,61 @@ class WhereWhen:
             if head is not None:
                 out.append((head, doc.char_span(s, e), resolved))
         return out
+
+    @cached_property
+    def story_dates(self) -> list[tuple[Span, dates_mod.ResolvedDate]]:
+        """Day-precise dates of the article's own news, in text order: within a week before the article
+        date, not a dateline or time stamp, not a period bound, relative ("on Tuesday") or in the lead.
+        An event its own sentence does not date happened on the latest of these before it (wire copy dated
+        the day after: "on Tuesday" in the lead dates the undated statements that follow), else on the first
+        one when it is in the lead (the headline's event is the lead's)."""
+        base = dates_mod.parse_article_date(self.article.date)
+        if base is None or base[1] != "day":
+            return []
+        out = []
+        for _, span, resolved in self.date_candidates:
+            if resolved.precision != "day" or self._period_bound(span) or self._stamp(span):
+                continue
+            if not (resolved.rule in RELATIVE_DAY_RULES or self._in_lead(span)):
+                continue
+            days = (base[0] - dates_mod.parse_article_date(resolved.value)[0]).days  # type: ignore[index]
+            if 0 <= days <= STORY_WINDOW_DAYS:
+                out.append((span, resolved))
+        return out
+
+    def _in_lead(self, span: Span) -> bool:
+        k = self.doc.token_at(span.start)
+        return k is not None and self.doc.tokens[k].sent < LEAD_SENTENCES
+
+    def _period_bound(self, span: Span) -> bool:
+        k = self.doc.token_at(span.start)
+        first = span.text.split(maxsplit=1)[0].lower() if span.text.strip() else ""
+        return first in PERIOD_BOUNDS or (
+            k is not None and k > 0 and self.doc.tokens[k - 1].lower in PERIOD_BOUNDS
+        )
+
+    def _stamp(self, span: Span) -> bool:
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if span.start - line_start > STAMP_REACH:
+            return False  # "clashes on Tuesday - the worst in years": a dash inside a sentence
+        return bool(_STAMP_AFTER.match(text, span.end) or _STAMP_BEFORE.search(text, line_start, span.start))
+
+    def _story_date(self, at: int) -> DateFound | None:
+        before = [sd for sd in self.story_dates if sd[0].start <= at]
+        first = self.story_dates[0] if self.story_dates and self._in_lead(self.story_dates[0][0]) else None
+        pick = before[-1] if before else first
+        if pick is None:
+            return None
+        return DateFound(pick[1].value, "text", pick[0], "dates.story")
+
+    def _generic_day(self, start: int, end: int) -> bool:
+        text = self.doc.text
+        m = _WEEKDAY.search(text, start, end)
+        if m is None:
+            return False
+        before = _ORDINAL_TAIL.sub("", text[max(0, start - 12) : m.start()])  # "the *last* Friday of ..."
+        return bool(_GENERIC_BEFORE.search(before) or _GENERIC_AFTER.match(text, m.end()))
 
     def _head_of(self, start: int, end: int) -> int | None:
         doc = self.doc
@@ -78,13 +165,15 @@ class WhereWhen:
         own = {trigger, verb}
         reporting = set(doc.ancestors(verb))
         best: tuple[int, int, Span, dates_mod.ResolvedDate] | None = None
+        noun_trigger = doc.tokens[trigger].pos in ("NOUN", "PROPN") and trigger != verb
         for head, span, resolved in self.date_candidates:
             if doc.tokens[head].sent != sent:
                 continue
-            if self._dates_another_noun(head, span, trigger):
+            if self._dates_another_noun(head, span, trigger) or self._period_bound(span):
                 continue  # "arrested a suspect in *the 2015* bombing": the date belongs to another noun
             cv = clause_verb(doc, doc.tokens[head].head)
-            if cv in own and not future:
+            own_date = cv in own or (noun_trigger and self._dates_event_noun(head, cv, trigger))
+            if own_date and not future:
                 rank = 0
             elif cv in reporting or (future and cv in own):
                 rank = 1
@@ -97,7 +186,18 @@ class WhereWhen:
                 best = (key[0], key[1], span, resolved)
         if best is not None:
             return DateFound(best[3].value, "text", best[2], best[3].rule)
+        story = self._story_date(doc.tokens[trigger].start)
+        if story is not None:
+            return story
         return DateFound(self.article.date or "", "article", None, "dates.article")
+
+    def _dates_event_noun(self, head: int, cv: int, trigger: int) -> bool:
+        """The date modifies the event noun itself ("a warrant issued *in May*"), or the preposition-like
+        verb that introduces it ("*Following* his meeting with X *on 5 December*, ...")."""
+        doc = self.doc
+        if trigger in doc.ancestors(head):
+            return True
+        return doc.tokens[cv].dep == "prep" and cv in doc.ancestors(trigger)
 
     def _dates_another_noun(self, head: int, span: Span, trigger: int) -> bool:
         """The date modifies a common noun other than the trigger: a possessive ("condemned *Tuesday's*
@@ -170,7 +270,7 @@ class WhereWhen:
             if doc.tokens[head].sent != sent or head in exclude:
                 continue
             loc = self.is_locative(head)
-            rank = (0 if loc else 1) if head in clause else (2 if loc else 9)
+            rank = (0 if loc else 9) if head in clause else (2 if loc else 9)
             if rank == 1 and doc.tokens[head].dep in ("poss", "compound", "amod", "nmod"):
                 continue  # "Russia's top diplomat": a modifier names whose, not where
             if rank == 9:
@@ -179,34 +279,89 @@ class WhereWhen:
             if best is None or key < (best[0], best[1]):
                 best = (key[0], key[1], span, place, f"{rule}.{('clause', 'clause', 'sentence')[rank]}")
         if best is None:
-            return self._dateline() or self._article_first()
+            return self.dateline or self._lead_place() or self._focus_place()
         _, _, span, place, rule = best
-        return Location(place.name, place.country, place.lat, place.lon, span, place.geonameid, rule)
+        return _location(place, span, rule)
 
-    def _article_first(self) -> Location | None:
-        """Last resort: the article's first locative toponym (where the story is set)."""
+    @cached_property
+    def country_mentions(self) -> dict[str, float]:
+        """How much the article talks about each country: toponyms (a city counts for its country),
+        demonyms ("Somali soldiers", "the Georgian Interior Ministry"); lead sentences count double."""
+        from newsevents.kb import countries
+
+        index, out = countries(), dict[str, float]()
+        for e in self.doc.ents:
+            if e.label not in ("GPE", "LOC", "FAC", "NORP", "ORG"):
+                continue
+            k = self.doc.token_at(e.start)
+            weight = 2.0 if k is not None and self.doc.tokens[k].sent < LEAD_SENTENCES else 1.0
+            if e.label == "ORG":
+                words = [w.strip(".,'’s") for w in e.text.split()]
+                found = next((index.demonym(w) or index.country(w) for w in words if w[:1].isupper()
+                              and (index.demonym(w) or index.country(w))), None)  # fmt: skip
+            else:
+                hit = self.gazetteer.lookup(e.text, ()) if e.label != "NORP" else None
+                found = hit[0].country if hit else (index.demonym(e.text) or index.country(e.text))
+            if found:
+                out[found] = out.get(found, 0.0) + weight
+        return out
+
+    def _lead_place(self) -> Location | None:
+        """The first locative toponym of the lead: where the article's main news happened."""
         for head, span, place, rule in self.toponyms:
+            if self.doc.tokens[head].sent >= LEAD_SENTENCES:
+                break
             if self.is_locative(head):
-                return Location(
-                    place.name,
-                    place.country,
-                    place.lat,
-                    place.lon,
-                    span,
-                    place.geonameid,
-                    f"{rule}.article-first",
-                )
+                return _location(place, span, f"{rule}.lead")
         return None
 
-    def _dateline(self) -> Location | None:
-        m = DATELINE.match(self.doc.text)
-        if m:
-            hit = self.gazetteer.lookup(m.group(1).title())
+    def _focus_place(self) -> Location | None:
+        """The country the article talks about most, as its first locative toponym in that country (a
+        city, a region) or else as the country itself, evidenced by its first mention."""
+        if not self.country_mentions:
+            return None
+        top = max(self.country_mentions.items(), key=lambda kv: kv[1])[0]
+        mentioned = [t for t in self.toponyms if t[2].country == top]
+        for head, span, place, rule in mentioned:
+            if self.is_locative(head):
+                return _location(place, span, f"{rule}.focus")
+        country = self.gazetteer.by_iso3.get(top)
+        if country is None:
+            return None
+        first = mentioned[0][1] if mentioned else self._first_mention_of(top)
+        return _location(country, first, "places.country.focus") if first is not None else None
+
+    def _first_mention_of(self, iso3: str) -> Span | None:
+        from newsevents.kb import countries
+
+        index = countries()
+        for e in self.doc.ents:
+            if e.label in ("NORP", "GPE", "ORG") and any(
+                index.demonym(w.strip(".,'’s")) == iso3 or index.country(w.strip(".,'’s")) == iso3
+                for w in [e.text, *e.text.split()]
+            ):
+                return self.doc.char_span(e.start, e.end)
+        return None
+
+    @cached_property
+    def dateline(self) -> Location | None:
+        """The place in the article's dateline: a known place opening one of the first lines, before the body
+        has begun.  A dateline under a paragraph of body text ("JAKARTA, June 5 (Xinhua) --" repeating a story
+        already told under a photo caption set in Dili) names the filing bureau, not the news."""
+        text = self.doc.text
+        lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)][:DATELINE_LINES]
+        for line in lines:
+            m = DATELINE.match(text, line.start(), line.end())
+            if m is None:
+                if len(line.group(0).split()) >= BODY_WORDS:
+                    return None
+                continue
+            hit = self.gazetteer.lookup(m.group(1).strip().title(), self.article_countries)
             if hit is not None:
                 s, e = m.span(1)
-                place = hit[0]
-                return Location(
-                    place.name, place.country, place.lat, place.lon, self.doc.char_span(s, e), place.geonameid,
-                    f"{hit[1]}.dateline",
-                )  # fmt: skip
+                return _location(hit[0], self.doc.char_span(s, e), f"{hit[1]}.dateline")
         return None
+
+
+def _location(place: Place, span: Span, rule: str) -> Location:
+    return Location(place.name, place.country, place.lat, place.lon, span, place.geonameid, rule)
