@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsevents.evaluation.coverage import Coverage, coverage_of
 from newsevents.evaluation.matching import PredEvent, PredQuote, PredSide
 from newsevents.evaluation.places import place_texts, place_texts_dict
 from newsevents.model import Actor, Participant, Result
@@ -26,6 +27,7 @@ class ArticlePredictions:
     id: str
     quotes: tuple[PredQuote, ...] | None  # None: this system does not predict quotes
     events: tuple[PredEvent, ...] | None
+    coverage: Coverage | None = None  # actor coding coverage (from a pipeline Result only)
 
 
 # ------------------------------------------------------------------------------------ from a Result
@@ -79,7 +81,7 @@ def from_result(result: Result) -> ArticlePredictions:
         )
         for e in result.events
     )
-    return ArticlePredictions(result.article.id, tuple(quotes), events)
+    return ArticlePredictions(result.article.id, tuple(quotes), events, coverage_of(result))
 
 
 # ---------------------------------------------------------------------------------- from JSON dicts

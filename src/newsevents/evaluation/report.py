@@ -133,6 +133,43 @@ def gap_error_rows(report: EvalReport) -> list[list[str]]:
 GAP_ERROR_COLUMNS = ("id", "pronoun", "gold", "predicted (rule: actor)", "context")
 
 
+COVERAGE_COLUMNS = (
+    "gold file",
+    "named PERSON/ORG actors with a country",
+    "... in the KB",
+    "speakers with a country",
+)
+
+
+def _share(part: int, total: int) -> str:
+    return "—" if not total else f"{100 * part / total:.1f} ({part}/{total})"
+
+
+def coverage_rows(report: EvalReport) -> list[list[str]]:
+    """One row per gold file run through the pipeline: the actor coding coverage (:mod:`.coverage`)."""
+    return [
+        [
+            s.name,
+            _share(s.coverage.named_country, s.coverage.named),
+            _share(s.coverage.named_kb, s.coverage.named),
+            _share(s.coverage.speakers_country, s.coverage.speakers),
+        ]
+        for s in _scores(report)
+        if s.coverage.named or s.coverage.speakers
+    ]
+
+
+def coverage_json(s: Score) -> dict[str, Any]:
+    c = s.coverage
+    return {
+        "named_actors": c.named,
+        "named_actors_with_country": c.named_country,
+        "named_actors_in_kb": c.named_kb,
+        "speakers": c.speakers,
+        "speakers_with_country": c.speakers_country,
+    }
+
+
 def type_rows(s: Score) -> list[list[str]]:
     return [
         [t, _pct(prf.precision), _pct(prf.recall), _pct(prf.f1), _counts(prf)]
@@ -182,6 +219,8 @@ def print_report(report: EvalReport, console: Console, *, errors: bool = False) 
         console.print(_table(f"{report.system}: quotes (%)", QUOTE_COLUMNS, quote_rows(report)))
     if event_rows(report):
         console.print(_table(f"{report.system}: events (%)", EVENT_COLUMNS, event_rows(report)))
+    if coverage_rows(report):
+        console.print(_table(f"{report.system}: actor coding (%)", COVERAGE_COLUMNS, coverage_rows(report)))
     s = report.overall
     if s.per_type:
         console.print(
@@ -242,6 +281,13 @@ def markdown(report: EvalReport, *, errors: bool = False, heading: str = "###") 
             md_table(EVENT_COLUMNS, event_rows(report)),
             "",
         ]
+    if coverage_rows(report):
+        parts += [
+            f"{heading} {report.system}: actor coding (%)",
+            "",
+            md_table(COVERAGE_COLUMNS, coverage_rows(report)),
+            "",
+        ]
     if s.per_type:
         parts += [f"{heading} Events per PLOVER type (%)", ""]
         parts += [md_table(["type", "P", "R", "F1", "TP/FP/FN"], type_rows(s)), ""]
@@ -294,6 +340,7 @@ def score_json(s: Score, *, errors: bool = False) -> dict[str, Any]:
         "recipient_country": _acc_json(s.recipient_country) if s.event_articles else None,
         "per_type": {t: _prf_json(p) for t, p in sorted(s.per_type.items())},
         "confusion": [{"gold": g, "predicted": p, "count": n} for (g, p), n in sorted(s.confusion.items())],
+        "coverage": coverage_json(s),
         "failures": s.failures,
     }
     if errors:

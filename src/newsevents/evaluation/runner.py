@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsevents.evaluation.coverage import Coverage
 from newsevents.evaluation.gap import GapScore, evaluate_gap
 from newsevents.evaluation.gold import GoldArticle, read_gold
 from newsevents.evaluation.matching import (
@@ -81,6 +82,8 @@ class Score:
     per_type: dict[str, PRF] = field(default_factory=dict)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     errors: list[ErrorItem] = field(default_factory=list)
+    # Actor coding coverage (:mod:`.coverage`): named actors and speakers with a country; no gold involved.
+    coverage: Coverage = field(default_factory=Coverage)
     failures: list[str] = field(default_factory=list)  # articles the pipeline could not (fully) process
 
     @property
@@ -106,6 +109,7 @@ class Score:
             self.per_type[t] = self.per_type.get(t, PRF()) + prf
         self.confusion.update(other.confusion)
         self.errors.extend(other.errors)
+        self.coverage += other.coverage
         self.failures.extend(other.failures)
 
 
@@ -206,6 +210,8 @@ def score_article(gold: GoldArticle, pred: ArticlePredictions | None, into: Scor
     predict a part at all (``quotes``/``events`` None) is not scored on that part.
     """
     into.articles += 1
+    if pred is not None and pred.coverage is not None:
+        into.coverage += pred.coverage
     if gold.quotes_scored and (pred is None or pred.quotes is not None):
         _score_quotes(gold, (pred.quotes if pred else None) or (), into)
     if gold.events_scored and (pred is None or pred.events is not None):

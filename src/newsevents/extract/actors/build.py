@@ -22,7 +22,7 @@ from newsevents.extract.actors.mentions import (
 )
 from newsevents.extract.actors.roles import country_clue, sector_clue
 from newsevents.extract.actors.table import ActorTable
-from newsevents.kb import KnownActor, actor_dictionary, countries, normalize
+from newsevents.kb import KnownActor, actor_dictionary, countries, make_code, normalize
 from newsevents.model import Actor, Mention, stable_id
 from newsevents.registry import stages
 
@@ -114,8 +114,14 @@ def _known_prefix(name: str, date: str | None, user_file: str | None) -> KnownAc
     return None
 
 
+def _compiled(c: Cluster) -> bool:
+    """Whether the cluster's entry comes from the compiled dictionaries (whose names and kinds are guesses
+    made from upper-case phrases: the article's own name and the entity label are kept for those)."""
+    return c.kb is not None and c.kb.source == "kb:compiled"
+
+
 def _name(c: Cluster) -> str:
-    if c.kb is not None:
+    if c.kb is not None and not _compiled(c):
         return c.kb.name
     names = [m for m, _ in c.mentions if m.kind == "name"]
     if names and c.label == "GPE" and c.country:
@@ -136,8 +142,15 @@ def _name(c: Cluster) -> str:
     return c.mentions[0][0].span.text
 
 
+def _code(c: Cluster) -> str | None:
+    """The entry's CAMEO code when its country is the actor's; else one made of country and sector."""
+    if c.kb is not None and c.kb.code and c.kb.country == c.country:
+        return c.kb.code
+    return make_code(c.country, c.sector)
+
+
 def _kind(c: Cluster) -> str:
-    if c.kb is not None and c.label not in ("PERSON", "GPE"):
+    if c.kb is not None and c.label not in ("PERSON", "GPE") and not _compiled(c):
         return c.kb.kind if c.kb.kind in ("PERSON", "ORG", "GPE", "NORP") else "OTHER"
     return KIND_OF_LABEL.get(c.label, "OTHER")
 
@@ -191,6 +204,9 @@ def build_actors(
                 mentions=tuple(mentions),
                 affiliation=ids.get(id(affiliation)) if affiliation is not None else None,
                 rule=RULE,
+                kb_id=c.kb.kb_id if c.kb is not None else None,
+                code=_code(c),
+                kb_name=c.kb.name if c.kb is not None else None,
             )
         )
     return actors

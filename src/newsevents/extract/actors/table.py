@@ -82,7 +82,7 @@ class ActorTable:
         resolved = {"pronoun": "pronoun", "nominal": "nominal"}.get(mention.kind)
         if resolved is None:
             resolved = "organisation" if actor.kind in ("ORG", "GPE", "NORP") else "name"
-        return Speaker(actor.name, actor.id, actor.country, span, resolved)  # type: ignore[arg-type]
+        return Speaker(actor.name, actor.id, actor.country, span, resolved, actor.kb_id)  # type: ignore[arg-type]
 
     def participant_for(self, span: Span) -> Participant:
         """A participant record for the words at ``span`` (the actor of the mention heading them)."""
@@ -90,4 +90,4 @@ class ActorTable:
         if hit is None:
             return Participant(span.text, None, None, None, span)
         _, actor = hit
-        return Participant(actor.name, actor.id, actor.country, actor.sector, span)
+        return Participant(actor.name, actor.id, actor.country, actor.sector, span, actor.kb_id, actor.code)

@@ -81,7 +81,7 @@ class Participants:
             return Participant(span.text, None, self.np_country(sem, toks), None, span)
         _, actor = hit
         country = actor.country or self.np_country(sem, toks)
-        return Participant(actor.name, actor.id, country, actor.sector, span)
+        return Participant(actor.name, actor.id, country, actor.sector, span, actor.kb_id, actor.code)
 
     def _reporter(self, pron: int) -> int | None:
         """A pronoun the actors stage left unresolved, inside a reported clause, stands for its reporter
@@ -204,7 +204,8 @@ class Participants:
         start = min(p.span.start for p in members)
         end = max(p.span.end for p in members)
         names = " + ".join(dict.fromkeys(p.name for p in members))
-        return Participant(names, first.actor_id, first.country, first.sector, self.doc.char_span(start, end))
+        span = self.doc.char_span(start, end)
+        return Participant(names, first.actor_id, first.country, first.sector, span, first.kb_id, first.code)
 
     def np_country(self, head: int, toks: list[int]) -> str | None:
         """The country a phrase names inside itself when its actor has none: "*Israeli* helicopters",
