@@ -11,15 +11,16 @@ from test_actors_helpers import actor_with, actors_result, rule_of
     ("text", "full", "short", "rule"),
     [
         (
-            "German Chancellor Angela Merkel met business leaders in Berlin. Merkel said a deal was close.",
-            "Angela Merkel",
-            "Merkel",
+            # invented names: a real leader's surname is an alias in the KB, which links it first (kb_alias)
+            "German Chancellor Anna Brennecke met business leaders in Berlin. Brennecke said a deal was close.",
+            "Anna Brennecke",
+            "Brennecke",
             "surname",
         ),
         (
-            "Sheikh Hassan Nasrallah warned Israel on Sunday. Nasrallah said his fighters were ready.",
-            "Hassan Nasrallah",
-            "Nasrallah",
+            "Sheikh Hassan Qudairi warned Israel on Sunday. Qudairi said his fighters were ready.",
+            "Hassan Qudairi",
+            "Qudairi",
             "surname",
         ),
         (
