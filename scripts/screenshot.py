@@ -49,22 +49,28 @@ VERBS = [("CONSULT", "met"), ("CONSULT", "hosted"), ("AGREE", "signed a deal wit
          ("AID", "sent aid to"), ("REQUEST", "asked"), ("ACCUSE", "accused"), ("REJECT", "rejected"),
          ("THREATEN", "threatened"), ("SANCTION", "sanctioned"), ("PROTEST", "protested to"),
          ("SUPPORT", "backed")]  # fmt: skip
+SAYINGS = [
+    "We will keep talking until there is an agreement",
+    "Our position has not changed",
+    "This decision was taken without consulting us",
+    "The talks were useful and frank",
+]  # made up
 BURSTS = [(1991, 1995), (2003, 2008), (2014, 2024)]  # nothing in between: the gaps a true time axis shows
 
 
 def demo_results() -> list[Any]:
-    """Synthetic articles: 40 of them, 8 events each, between countries weighted so a few are hubs."""
+    """Synthetic articles: 36 of them, 7 events and a quote each, between countries weighted so a few are hubs."""
     sys.path.insert(0, str(ROOT / "tests"))
     from test_server_records import Draft
 
     rng = random.Random(7)
     weights = [1 / (k + 1) ** 0.8 for k in range(len(COUNTRIES))]
     results = []
-    for n in range(40):
+    for n in range(36):
         lo, hi = rng.choice(BURSTS)
         year = rng.randint(lo, hi)
         sentences, events, actors = [], [], {}
-        for _ in range(8):
+        for _ in range(7):
             a, b = rng.choices(COUNTRIES, weights, k=2)
             if a == b:
                 continue
@@ -77,9 +83,13 @@ def demo_results() -> list[Any]:
                            "date": date, "place": (where[2], where[1], where[3], where[4])})  # fmt: skip
             actors[a[0]] = (a[0], "GPE", a[1], [a[0]])
             actors[b[0]] = (b[0], "GPE", b[1], [b[0]])
+        speaker = rng.choice(sorted(actors))
+        saying = rng.choice(SAYINGS)
+        sentences.append(f'"{saying}," {speaker} said.')
         text = "\n\n".join(sentences)
         draft = Draft(text, f"{year}-12-31", f"Demo dispatch {n + 1}", "Demo desk (synthetic)",
-                      actors=list(actors.values()), events=events)  # fmt: skip
+                      actors=list(actors.values()), events=events,
+                      quotes=[(speaker, "said", saying, "direct")])  # fmt: skip
         results.append(with_country_kb_ids(draft.build()))
     return results
 
@@ -95,7 +105,8 @@ def with_country_kb_ids(result: Any) -> Any:
         replace(a, kb_id=f"demo:{iso[a.name]}", kb_name=a.name) if a.name in iso else a for a in result.actors
     )
     events = tuple(replace(e, actor=part(e.actor), recipient=part(e.recipient)) for e in result.events)
-    return replace(result, actors=actors, events=events)
+    quotes = tuple(replace(q, speaker=part(q.speaker)) if q.speaker else q for q in result.quotes)
+    return replace(result, actors=actors, events=events, quotes=quotes)
 
 
 def main() -> int:
@@ -138,7 +149,7 @@ def main() -> int:
             ]  # fmt: skip
             if actor_api:
                 ready = "return document.querySelectorAll('#actor-timeline-svg rect.bar').length"
-                shots.append(("actor-page.png", "#/actor/demo:DEU", ready, 1400, None))
+                shots.append(("actor-page.png", "#/actor/demo:CHN", ready, 1400, None))
             else:
                 print("the server has no GET /api/actors/{kb_id}: no actor-page.png", file=sys.stderr)
             for name, fragment, ready, height, element in shots:

@@ -238,6 +238,13 @@ def test_browser_actor_page_lists_events_counterparts_quotes(server: str, driver
     if not has_actor_api(server):
         pytest.skip("the server has no GET /api/actors/{kb_id} yet")
     profile = api(server, f"/api/actors/{KB_IDS['Germany']}")
+    # The actors list links exactly the actors that have a kb_id to their page.
+    visit(driver, f"{server}/#/actors?kind=GPE", "#actor-table")
+    links = {
+        a.text: a.get_attribute("href").split("#")[1]
+        for a in driver.find_elements("css selector", "#actor-table a.actor-link")
+    }
+    assert links == {name: f"/actor/{KB_IDS[name]}" for name in ("France", "Germany")}
     visit(driver, f"{server}/#/events?actor=Germany", "#event-table")
     link = driver.find_element(
         "css selector", f"#event-table a.actor-link[href='#/actor/{KB_IDS['Germany']}']"

@@ -94,3 +94,36 @@ export async function actorView(kbId) {
     el("section", null, el("h3", null, "Events"), eventTable(profile)),
   ];
 }
+
+/** #/actors: actors across articles, most mentioned first; those with a kb_id link to their page. */
+export async function actorsView(params) {
+  const offset = Number(params.get("offset") || 0);
+  const filters = { name: params.get("name"), country: params.get("country"), kind: params.get("kind") };
+  const page = await api(`/api/actors${query({ ...filters, limit: 50, offset })}`);
+  const name = el("input", { type: "search", name: "name", placeholder: "name contains", value: filters.name || "" });
+  const country = el("input", { name: "country", placeholder: "ISO3 e.g. IRN", value: filters.country || "", class: "short" });
+  const kind = el("select", { name: "kind" }, el("option", { value: "" }, "any kind"),
+    ["PERSON", "ORG", "GPE", "NORP", "OTHER"].map((k) => el("option", { value: k, selected: filters.kind === k }, k)));
+  const form = el("form", { class: "filters", id: "actor-filters" }, name, country, kind, el("button", { type: "submit" }, "Search"));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    location.hash = `#/actors${query({ name: name.value.trim(), country: country.value.trim(), kind: kind.value })}`;
+  });
+  const rows = page.items.map((a) => el("tr", null,
+    el("td", null, a.kb_id ? el("a", { href: actorHref(a.kb_id), class: "actor-link" }, a.name) : a.name),
+    el("td", null, a.kind), el("td", null, a.country || ""), el("td", { class: "num" }, String(a.n_articles)),
+    el("td", { class: "num" }, String(a.n_mentions)),
+    el("td", { class: "num" }, a.n_events ? el("a", { href: `#/events${query({ actor: a.name })}` }, String(a.n_events)) : "0")));
+  const table = page.items.length
+    ? el("table", { id: "actor-table" },
+      el("thead", null, el("tr", null, ["Actor", "Kind", "Country", "Articles", "Mentions", "Events"].map((h) => el("th", null, h)))),
+      el("tbody", null, rows))
+    : el("p", { class: "muted" }, "No actors match.");
+  const pager = el("p", null,
+    offset > 0 ? el("a", { href: `#/actors${query({ ...filters, offset: Math.max(0, offset - 50) })}` }, "← previous") : null, " ",
+    offset + 50 < page.total ? el("a", { href: `#/actors${query({ ...filters, offset: offset + 50 })}` }, "next →") : null);
+  const linked = page.items.filter((a) => a.kb_id).length;
+  return [el("h2", null, "Actors"), form,
+    el("p", { class: "muted", id: "actor-count" }, `${page.total} actors (grouped by name, kind, country and sector); `
+      + `${linked} of these ${page.items.length} have a knowledge-base page`), table, pager];
+}

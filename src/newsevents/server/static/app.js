@@ -1,8 +1,9 @@
-// The single-page app: hash routes #/ (articles), #/article/<id>, #/events?<filters>, #/actor/<kb_id>, #/try.
+// The single-page app: hash routes #/ (articles), #/article/<id>, #/events?<filters>, #/actors, #/actor/<kb_id>,
+// #/try.
 
 import { actorHref, api, clear, el, query, typeColour } from "./dom.js";
 import { renderArticle } from "./article.js";
-import { actorView } from "./actor.js";
+import { actorView, actorsView } from "./actor.js";
 import { DEFAULT_TOP, mapChart, networkChart, timelineChart } from "./charts.js";
 
 const main = document.getElementById("main");
@@ -122,7 +123,7 @@ async function eventsView(params) {
     el("h2", null, "Events"), filterForm(params, types),
     el("p", { class: "muted", id: "event-count" }, `${page.total} matching events`, dates),
     el("section", { class: "chart-box", id: "timeline" }, el("h3", null, "Timeline"), timelineNode),
-    el("div", { class: "two-col" }, networkBox,
+    el("div", { class: "two-col wide-left" }, networkBox,
       el("section", { class: "chart-box", id: "map" }, el("h3", null, "Places"), mapNode)),
     el("section", null, el("h3", null, "Table"), eventTable(page), more),
   ];
@@ -156,7 +157,7 @@ async function route() {
   const hash = location.hash.replace(/^#\/?/, "");
   const [path, search] = hash.split("?");
   const params = new URLSearchParams(search || "");
-  const section = path.startsWith("article/") ? "articles" : path.startsWith("actor/") ? "events" : path || "articles";
+  const section = path.startsWith("article/") ? "articles" : path.startsWith("actor/") ? "actors" : path || "articles";
   for (const link of document.querySelectorAll("nav a[data-nav]")) {
     link.classList.toggle("active", link.getAttribute("data-nav") === section);
   }
@@ -166,6 +167,7 @@ async function route() {
     if (path.startsWith("article/")) content = await articleView(decodeURIComponent(path.slice(8)));
     else if (path.startsWith("actor/")) content = await actorView(decodeURIComponent(path.slice(6)));
     else if (path === "events") content = await eventsView(params);
+    else if (path === "actors") content = await actorsView(params);
     else if (path === "try") content = tryView();
     else content = await articlesView(params);
   } catch (err) {

@@ -55,7 +55,7 @@ function draw(cytoscape, holder, net, onActor) {
   net.edges.forEach((e, k) => elements.push({
     group: "edges",
     data: { id: `e${k}`, source: idOf.get(e.source), target: idOf.get(e.target), colour: typeColour(e.dominant),
-      width: 1.5 + 7 * Math.sqrt(e.n / maxEdge), record: e },
+      width: 1.2 + 6 * Math.sqrt(e.n / maxEdge), record: e },
   }));
   const cy = cytoscape({
     container: holder,
@@ -70,13 +70,20 @@ function draw(cytoscape, holder, net, onActor) {
         "text-wrap": "ellipsis", "text-max-width": 180 } },
       { selector: "edge", style: {
         width: "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle",
-        "arrow-scale": 0.8, "curve-style": "bezier", opacity: 0.8 } },
+        "arrow-scale": 0.8, "curve-style": "bezier", opacity: 0.65 } },
       { selector: "node:selected", style: { "background-color": "#e38b06", "border-color": "#8a5200" } },
       { selector: ".faded", style: { opacity: 0.15 } },
     ],
     layout: { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 60,
-      nodeRepulsion: () => 12000, gravity: 1.2, numIter: 2000, padding: 20, componentSpacing: 40, nestingFactor: 1 },
+      nodeRepulsion: (node) => 6000 + 400 * node.data("size"), nodeOverlap: 40, gravity: 1.2, numIter: 2000, padding: 20,
+      componentSpacing: 40, nestingFactor: 1 },
   });
+  // cose lays a network out roughly round; stretch it to the box's shape so the labels get the room.
+  const box = cy.elements().boundingBox();
+  const stretch = Math.min(2, (holder.clientWidth / holder.clientHeight) / Math.max(0.2, box.w / Math.max(1, box.h)));
+  if (stretch > 1.05) cy.nodes().positions((n) => ({ x: n.position("x") * stretch, y: n.position("y") }));
+  else if (stretch < 0.95) cy.nodes().positions((n) => ({ x: n.position("x"), y: n.position("y") / stretch }));
+  cy.fit(undefined, 24);
   holder.cy = cy; // for the browser tests and the console
   // Labels keep one size on screen whatever the zoom (fit() of a big network zooms out a lot).
   const labelSize = () => cy.style().selector("node").style({ "font-size": LABEL_PX / cy.zoom(), "text-max-width": 180 / cy.zoom() })
