@@ -210,14 +210,23 @@ def query(
 def export(
     out: str = typer.Option(..., "--out", "-o", help="Output directory."),
     fmt: str = typer.Option("parquet", "--format", help="parquet, csv or jsonl."),
+    partition: str | None = typer.Option(
+        None, "--partition", help="month: Hive-style partitions (<table>/month=YYYY-MM/) of the dated tables."
+    ),
+    layout: str = typer.Option(
+        "tables",
+        "--layout",
+        help="tables (ours), gdelt (GDELT 2.0 event table) or polecat (POLECAT columns).",
+    ),
     db: str = DB_OPTION,
 ) -> None:
-    """Write events_flat (one POLECAT-like row per event) and every record table as files."""
+    """Write events_flat (one POLECAT-like row per event) and every record table as files, or one event
+    table in GDELT 2.0 or POLECAT layout; --partition month splits dated tables into Hive partitions."""
     from newsevents.store.export import export as export_store
 
     try:
         with Store(db, read_only=True) as store:
-            written = export_store(store, out, fmt)
+            written = export_store(store, out, fmt, partition=partition, layout=layout)
             counts = store.tables()
     except (FileNotFoundError, ValueError, NewsEventsError) as exc:
         raise fail(str(exc)) from None

@@ -218,6 +218,33 @@ class Store:
                 tables[name] = fetch_dicts(rel)
         return R.results_from_rows(tables)
 
+    def events_frame(self, layout: str = "flat", *, unique_only: bool = False) -> Any:
+        """Events as a pandas DataFrame: ``flat`` (the ``events_flat`` view), ``events`` (the table),
+        ``gdelt`` (GDELT 2.0's 61 columns) or ``polecat`` (POLECAT's columns); see docs/store.md.
+
+        ``unique_only`` leaves out the events of near-duplicate articles.
+        """
+        from newsevents.store import layouts
+
+        with self.using() as con:
+            if layout in layouts.LAYOUTS:
+                layouts.register(con)
+                sql = layouts.layout_sql(layout, unique_only=unique_only)
+            elif layout in ("flat", "events"):
+                if layout == "flat":
+                    where = " WHERE duplicate_of_article IS NULL" if unique_only else ""
+                    sql = f"SELECT * FROM events_flat{where}"
+                else:
+                    where = (
+                        " WHERE article_id IN (SELECT id FROM articles WHERE duplicate_of IS NULL)"
+                        if unique_only
+                        else ""
+                    )
+                    sql = f"SELECT * FROM events{where} ORDER BY article_id, seq"
+            else:
+                raise ValueError(f"unknown layout {layout!r}; use flat, events, {', '.join(layouts.LAYOUTS)}")
+            return con.sql(sql).df()
+
     def get_result(self, article_id: str) -> Result | None:
         found = self.load_results([article_id])
         return found[0] if found else None
