@@ -185,6 +185,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
                 recipient = people.resolve(r) if reciprocal else people.resolve_group(recip_heads)
             if actor is None:
                 continue  # an event is coded only when the text says who did it
+            if f.entry.cameo and recipient is None:
+                continue  # a compiled CAMEO pattern codes a full dyad or nothing (precision first)
             actor, recipient = people.localise(actor, where), people.localise(recipient, where)
             if actor and recipient and actor.actor_id and actor.actor_id == recipient.actor_id:
                 recipient = None
@@ -211,7 +213,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
                     confidence=round(conf, 3),
                     quote_id=quote.id if quote else None,
                     claimant=quote.speaker.name if quote and quote.speaker else None,
-                    cameo=lex.cameo(type_),
+                    cameo=lex.cameo(type_, f.entry),
                 )
             )
     return merge_repeated(events)
