@@ -9,7 +9,8 @@ entries, each with a source note), and writes
 
 * ``src/newsevents/kb/actors.tsv.gz``: one line per entry: ``kb_id, kind, name, aliases, codes, source, keys``
   (aliases ``|``-separated; codes ``CODE:FROM:TO:NOTE`` joined by ``;``, dates ``YYYY-MM-DD`` or empty; keys: the
-  normalized names, so that loading does no text processing);
+  normalized name of each name where it is not the name in lower case, so that loading does no text
+  processing);
 * ``src/newsevents/kb/agents.tsv.gz``: ``phrase, code, placement`` (``after``: IRQ + COP; ``before``: NGO + IRQ).
 
 The dictionaries are MIT-licensed (Open Event Data Alliance; see ``kb/NOTICE``); nothing reads them at run
@@ -136,7 +137,11 @@ class Builder:
                 if a not in e["aliases"]:
                     e["aliases"].append(a)
                     self.alias_owner.setdefault(normalize(a), target)
-            e["codes"].append(cr)
+            same = [k for k, c in enumerate(e["codes"]) if (c.code, c.valid_from) == (cr.code, cr.valid_from)]
+            if same:  # the dictionary has this role already: keep one, with the curated dates and title
+                e["codes"][same[0]] = cr
+            else:
+                e["codes"].append(cr)
             e["source"] = f"{e['source']}; {src}"
         else:
             self.add(kind, item["name"], aliases, [cr], src)
@@ -194,7 +199,8 @@ def write(b: Builder, agents: list) -> None:
         if kb_id in seen:
             continue
         seen.add(kb_id)
-        keys = "|".join(dict.fromkeys(normalize(n) for n in [e["name"], *e["aliases"]]))
+        # the normalized key of each name, left empty where it is just the name in lower case (most are)
+        keys = "|".join("" if normalize(n) == n.lower() else normalize(n) for n in [e["name"], *e["aliases"]])
         row = [
             kb_id,
             e["kind"],

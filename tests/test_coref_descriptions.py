@@ -53,8 +53,8 @@ def test_coref_apposition_gives_affiliation_country_and_sector() -> None:
             "GOV",
         ),
         (
-            "Foreign ministry spokesman Saeed Khatibzadeh spoke to reporters.",
-            "Saeed Khatibzadeh",
+            "Foreign ministry spokesman Saeed Farahvandi spoke to reporters.",  # invented: not in the KB
+            "Saeed Farahvandi",
             "Foreign ministry spokesman",
             None,
             "GOV",

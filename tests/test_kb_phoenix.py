@@ -30,6 +30,7 @@ SECOND_FRONT_
 BROKEN_DATES_
 \t[ATLGOV 2004017-20061201]
 \t[ATLGOV]
+TWO_HATS_ [IGOEUREEC 950701-951231][IGOWSTNAT 951205-991006] # two codes on one line
 """
 
 
@@ -42,8 +43,10 @@ def test_phoenix_parser_reads_synonyms_codes_and_dates() -> None:
         "MARIA ZXCV",
         "FIRST FRONT",
         "BROKEN DATES",
+        "TWO HATS",
     ]
-    atl, qwerty, maria, front, broken = entries
+    atl, qwerty, maria, front, broken, hats = entries
+    assert [c.code for c in hats.codes] == ["IGOEUREEC", "IGOWSTNAT"]
     assert atl.names == ("ATLANTIS", "ATLANTEAN", "POSEIDONIA") and atl.codes == (CodeRange("ATL"),)
     assert qwerty.comment == "CountryInfo.txt"
     assert qwerty.codes == (

@@ -17,7 +17,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-COMMAND_MODULES = ("extract_cmd", "explain_cmd", "eval_cmd", "store_cmd", "serve_cmd")
+COMMAND_MODULES = ("extract_cmd", "explain_cmd", "eval_cmd", "store_cmd", "serve_cmd", "kb_cmd")
 
 
 @app.command("info")

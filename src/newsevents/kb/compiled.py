@@ -49,8 +49,9 @@ def _read_gz(filename: str) -> list[list[str]]:
 
 
 class CompiledTable:
-    """The rows of ``actors.tsv.gz`` and an index from each normalized name (precomputed by the compiler, so
-    loading does no text processing) to the rows that carry it.  Rows become :class:`KbEntry` on demand."""
+    """The rows of ``actors.tsv.gz`` and an index from each normalized name to the rows that carry it (the
+    compiler stores the keys that are not just the lower-cased name, so loading does no other text processing).
+    Rows become :class:`KbEntry` on demand."""
 
     def __init__(self, rows: list[list[str]]) -> None:
         self.rows = rows
@@ -59,7 +60,9 @@ class CompiledTable:
         for i, row in enumerate(rows):
             if row[1] == "GPE":  # countries are the country index's business, not names of actors
                 continue
-            for key in row[6].split("|"):
+            names = [row[2], *row[3].split("|")] if row[3] else [row[2]]
+            for name, k in zip(names, row[6].split("|"), strict=False):
+                key = k or name.lower()
                 bucket = self.index.get(key)
                 if bucket is None:
                     self.index[key] = [i]

@@ -108,6 +108,7 @@ class Agent:
 
 
 _DATE = re.compile(r"\d{6,8}")
+_BRACKETS = re.compile(r"\[([^\]]*)\]")
 
 
 def parse_date(text: str) -> str | None:
@@ -173,20 +174,21 @@ def parse_actors(lines: Iterable[str], errors: list[str] | None = None) -> Itera
         if not line.strip() or line.lstrip().startswith(("#", "<!")):
             continue
         body, note = _split_comment(line)
-        if line[0] in " \t" and "[" in body:  # a date restriction (or default code) of the current entry
-            cr = _code_range(body[body.index("[") + 1 :].partition("]")[0], note)
-            if cr is None:
-                if errors is not None:
-                    errors.append(f"line {n}: unreadable date restriction: {line.strip()}")
-                continue
-            codes.append(cr)
+        if line[0] in " \t" and "[" in body:  # date restrictions (or a default code) of the current entry
+            for inside in _BRACKETS.findall(body):
+                cr = _code_range(inside, note)
+                if cr is None:
+                    if errors is not None:
+                        errors.append(f"line {n}: unreadable date restriction: {line.strip()}")
+                    continue
+                codes.append(cr)
             continue
         if not body.strip():
             continue
-        code_text = None
-        if "[" in body:
-            body, _, code_part = body.partition("[")
-            code_text = code_part.partition("]")[0]
+        code_texts: list[str] = []
+        if "[" in body:  # one code or more on the phrase's line: "[IGOEUREEC 950701-951231][IGOWSTNAT ...]"
+            code_texts = _BRACKETS.findall(body)
+            body = body.partition("[")[0]
         text = phrase_text(body.strip().lstrip("+"))
         if not text:
             continue
@@ -199,7 +201,7 @@ def parse_actors(lines: Iterable[str], errors: list[str] | None = None) -> Itera
             if not names:
                 comment = note
             names.append(text)
-        if code_text is not None:
+        for code_text in code_texts:
             cr = _code_range(code_text, note if not body.strip().startswith("+") else "")
             if cr is not None:
                 codes.append(cr)

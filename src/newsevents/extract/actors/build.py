@@ -20,7 +20,7 @@ from newsevents.extract.actors.mentions import (
     nominal_mentions,
     pronoun_mentions,
 )
-from newsevents.extract.actors.roles import country_clue, sector_clue
+from newsevents.extract.actors.roles import country_clue, lexicon, sector_clue
 from newsevents.extract.actors.table import ActorTable
 from newsevents.kb import KnownActor, actor_dictionary, countries, make_code, normalize
 from newsevents.model import Actor, Mention, stable_id
@@ -40,6 +40,7 @@ KIND_OF_LABEL = {
     "NORP": "NORP",
 }
 STATE_SECTORS = frozenset({"GOV", "LEG", "MIL", "COP", "JUD"})
+FOCUS_FOR_PEOPLE = True  # a named person with no other clue is of the country the article is about
 
 
 def article_focus(clusters: list[Cluster]) -> str | None:
@@ -65,11 +66,15 @@ def _finish(
                 c.kb = known.lookup(m.text_key, date)
                 if c.kb:
                     break
+    names = [m for m, _ in c.mentions if m.kind == "name"]
+    if c.kb is None and c.label in ("PERSON", "ORG") and names:
+        widest = max(names, key=lambda m: m.end - m.start).text_key
+        c.kb = _by_surname(widest, date, user_file, person=c.label == "PERSON")
     if c.kb is not None:
         c.country = c.kb.country or c.country
         c.country_how = "kb" if c.kb.country else c.country_how
-        c.sector = c.kb.sector or c.sector
-    names = [m for m, _ in c.mentions if m.kind == "name"]
+        if not (c.kb.sector == "ELI" and c.sector):  # a former office holder: the article's title says more
+            c.sector = c.kb.sector or c.sector
     if c.kb is None and c.label == "ORG" and names:
         c.kb = _known_prefix(max(names, key=lambda m: m.end - m.start).text_key, date, user_file)
         if c.kb is not None:
@@ -90,11 +95,69 @@ def _finish(
         if org.sector and (c.sector is None or c.sector == "GOV" and org.sector != "GOV" and c.kb is None):
             # "a senior official of Hamas": the organisation's sector says more than the word "official"
             c.sector = org.sector
+    if c.country is None and not names:
+        hit = _place_of_group(doc, c)
+        if hit is not None:
+            c.country, c.country_how = hit
     bare = all(
         m.kind == "pronoun" or (len((m.role or "").split()) == 1 and not m.modifiers) for m, _ in c.mentions
     )
     if c.country is None and focus and not names and bare and c.sector in STATE_SECTORS:
         c.country, c.country_how = focus, "article_focus"
+    if c.country is None and focus and c.label == "PERSON" and names and FOCUS_FOR_PEOPLE:
+        c.country, c.country_how = focus, "article_focus_person"
+
+
+def _by_surname(name: str, date: str | None, user_file: str | None, person: bool) -> KnownActor | None:
+    """The KB person an article's name means when the KB does not have the name as written.
+
+    A surname alone ("Kuleba said") is taken when exactly one person in the KB has it; a full name whose
+    surname the KB has ("Dmitri Kuleba") only when the forenames agree on their first three letters too, so
+    that "Mike Kelly" is not taken for another Kelly.  A leading title ("PM Modi") is dropped first.
+    """
+    words = [w for w in name.replace(".", " ").split() if w]
+    known = actor_dictionary(user_file)
+    if len(words) > 1 and lexicon().honorific(words[0]) is not None or words[:1] == ["PM"]:
+        words = words[1:]  # "PM Modi", "Sheikh Tamim": the title is not part of the name
+        hit = known.lookup(" ".join(words), date)
+        if hit is not None:
+            return hit
+    if not person or not words or not words[0][:1].isupper():
+        return None
+    if len(words) == 1:
+        return known.surname(words[0], date)
+    hit = known.surname(words[-1], date, initial=words[0][:1])
+    if hit is None or hit.name.split()[0][:3].lower() != words[0][:3].lower():
+        return None
+    return hit
+
+
+PLACE_PREPS = frozenset({"in", "from", "at"})
+
+
+def _place_of_group(doc: AnnotatedDoc, c: Cluster) -> tuple[str, str] | None:
+    """(country, how) of a group placed by a preposition: "protesters *in Lima*" → PER, "police *in Basra*"."""
+    index = countries()
+    for m, _ in c.mentions:
+        if m.kind != "nominal":
+            continue
+        for p in doc.children[m.head]:
+            if doc.tokens[p].dep != "prep" or doc.tokens[p].lower not in PLACE_PREPS:
+                continue
+            for o in doc.children[p]:
+                k = doc.ent_of_token[o]
+                if doc.tokens[o].dep != "pobj" or k is None or doc.ents[k].label not in ("GPE", "LOC"):
+                    continue
+                text = doc.ents[k].text
+                hit = index.any(text)
+                if hit is not None:
+                    return hit[0], f"place:{hit[1]}"
+                from newsevents.extract.places import gazetteer  # built on first use, only when needed
+
+                found = gazetteer().lookup(text)
+                if found is not None and found[0].country:
+                    return found[0].country, f"place:{found[0].kind}"
+    return None
 
 
 def _known_prefix(name: str, date: str | None, user_file: str | None) -> KnownActor | None:
