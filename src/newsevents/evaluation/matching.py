@@ -44,7 +44,9 @@ over *all* its predictions, independently of the matching above (a prediction ma
   when that prediction's actor country equals one of the gold actor's *country codes*, the aliases that are
   exactly three upper-case ASCII letters (``IRN``, ``USA``, but also PLOVER's non-ISO ``IGO``, ``NGO``,
   ``JAP``).  The predicted country is the participant's ``country``, or its linked actor's when the
-  participant has none; a missing side or country is wrong.  The recipient the same way, recipient against
+  participant has none, or, for an international actor without a country, the
+  ``IGO``/``NGO``/``IMG`` that starts its CAMEO code (the code's country slot); a missing side or country is
+  wrong.  The recipient the same way, recipient against
   recipient.  Sides are never swapped (not even for CONSULT, AGREE, COOPERATE).  A gold side that is
   ``null`` or carries no country code is not counted (it adds to neither right nor total).
 """

@@ -30,6 +30,14 @@ class ArticlePredictions:
     coverage: Coverage | None = None  # actor coding coverage (from a pipeline Result only)
 
 
+def transnational_prefix(code: object) -> str | None:
+    """The first three letters of a CAMEO code that has no country (``IGOUNO`` → ``IGO``; also NGO, IMG):
+    the code's country slot, which is what PLOVER's gold writes for the UN or NATO."""
+    if isinstance(code, str) and code[:3] in ("IGO", "NGO", "IMG"):
+        return code[:3]
+    return None
+
+
 # ------------------------------------------------------------------------------------ from a Result
 def _actor_texts(actor: Actor | None) -> tuple[str, ...]:
     if actor is None:
@@ -43,6 +51,7 @@ def _side(p: Participant | None, actors: Mapping[str, Actor]) -> PredSide | None
     actor = actors.get(p.actor_id) if p.actor_id else None
     texts = (p.name, p.country or "", p.sector or "", p.span.text, *_actor_texts(actor))
     country = p.country or (actor.country if actor is not None else None)
+    country = country or transnational_prefix(p.code or (actor.code if actor is not None else None))
     return PredSide(p.name, tuple(t for t in texts if t), country or None)
 
 
@@ -116,6 +125,7 @@ def _side_dict(p: Any, actors: Mapping[str, Mapping[str, Any]]) -> PredSide | No
         *_actor_texts_dict(actor),
     )
     country = p.get("country") or (actor.get("country") if actor else None)
+    country = country or transnational_prefix(p.get("code") or (actor.get("code") if actor else None))
     label = str(p.get("name") or _text(p.get("span")))
     return PredSide(label, tuple(t for t in texts if t), str(country) if country else None)
 

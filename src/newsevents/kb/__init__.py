@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import difflib
 import functools
 import os
 import re
@@ -333,12 +334,28 @@ class ActorDictionary:
         if self._surnames is None:
             self._surnames = _surname_index(self)
         keys = self._surnames.get(normalize(word), set())
-        if initial:
-            keys = {k for k in keys if k[:1] == initial[:1].lower()}
+        if initial:  # the first letters of the forename ("F" or "Fra" for "Francois")
+            keys = {k for k in keys if k[: len(initial)] == initial.lower()}
         bucket = [e for k in sorted(keys) for e in self.candidates(k) if e.kind == "PERSON"]
         if len({e.kb_id or e.name for e in bucket}) != 1:
             return None
         return self.best(list(dict.fromkeys(bucket)), date)
+
+    def close_surname(self, word: str, date: str | None = None, initial: str = "") -> KnownActor | None:
+        """Like :meth:`surname` for a misspelt surname ("Mitterand", "Gbago"): the one KB surname that
+        differs by about one letter (difflib ratio ≥ 0.85, same first letter) among people with ``initial``."""
+        if self._surnames is None:
+            self._surnames = _surname_index(self)
+        w = normalize(word)
+        near = [
+            k
+            for k in self._surnames
+            if k[:1] == w[:1] and abs(len(k) - len(w)) <= 1 and k != w
+            and difflib.SequenceMatcher(None, k, w).ratio() >= 0.85
+        ]  # fmt: skip
+        hits = [self.surname(k, date, initial) for k in near]
+        found = {h.kb_id or h.name: h for h in hits if h is not None}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def entries(self, name: str) -> list[KnownActor]:
         """Every role of every entry called ``name`` (for ``newsevents kb lookup``)."""

@@ -23,6 +23,7 @@ from newsevents.extract.actors.mentions import (
 from newsevents.extract.actors.roles import country_clue, lexicon, sector_clue
 from newsevents.extract.actors.table import ActorTable
 from newsevents.kb import KnownActor, actor_dictionary, countries, make_code, normalize
+from newsevents.kb.phoenix import cameo_sector
 from newsevents.model import Actor, Mention, stable_id
 from newsevents.registry import stages
 
@@ -56,7 +57,12 @@ def article_focus(clusters: list[Cluster]) -> str | None:
 
 
 def _finish(
-    doc: AnnotatedDoc, c: Cluster, date: str | None, user_file: str | None, focus: str | None
+    doc: AnnotatedDoc,
+    c: Cluster,
+    date: str | None,
+    user_file: str | None,
+    focus: str | None,
+    international: dict[int, str],
 ) -> None:
     """Fill country and sector from the knowledge base, the name's own words, affiliation or focus."""
     known = actor_dictionary(user_file)
@@ -99,6 +105,8 @@ def _finish(
         hit = _place_of_group(doc, c)
         if hit is not None:
             c.country, c.country_how = hit
+        elif (igo := _igo_modifier(c, date, user_file)) is not None:
+            international[id(c)] = igo  # for _code: the group has no country, the body gives its code
     bare = all(
         m.kind == "pronoun" or (len((m.role or "").split()) == 1 and not m.modifiers) for m, _ in c.mentions
     )
@@ -113,12 +121,18 @@ def _by_surname(name: str, date: str | None, user_file: str | None, person: bool
 
     A surname alone ("Kuleba said") is taken when exactly one person in the KB has it; a full name whose
     surname the KB has ("Dmitri Kuleba") only when the forenames agree on their first three letters too, so
-    that "Mike Kelly" is not taken for another Kelly.  A leading title ("PM Modi") is dropped first.
+    that "Mike Kelly" is not taken for another Kelly; a surname of six letters or more may be misspelt by about
+    one letter ("Francois Mitterand").  A leading title ("PM Modi") is dropped first.
     """
     words = [w for w in name.replace(".", " ").split() if w]
     known = actor_dictionary(user_file)
-    if len(words) > 1 and lexicon().honorific(words[0]) is not None or words[:1] == ["PM"]:
-        words = words[1:]  # "PM Modi", "Sheikh Tamim": the title is not part of the name
+    lex = lexicon()
+    titled = False
+    while len(words) > 1 and (
+        lex.honorific(words[0]) or lex.role(words[0]) or words[0] in ("PM", "Archbishop")
+    ):
+        words, titled = words[1:], True  # "PM Modi", "Sheikh Tamim": the title is not part of the name
+    if titled:
         hit = known.lookup(" ".join(words), date)
         if hit is not None:
             return hit
@@ -126,13 +140,25 @@ def _by_surname(name: str, date: str | None, user_file: str | None, person: bool
         return None
     if len(words) == 1:
         return known.surname(words[0], date)
-    hit = known.surname(words[-1], date, initial=words[0][:1])
+    hit = known.surname(words[-1], date, initial=words[0][:3])
+    if hit is None and len(words[-1]) >= 6:
+        hit = known.close_surname(words[-1], date, initial=words[0][:3])
     if hit is None or hit.name.split()[0][:3].lower() != words[0][:3].lower():
         return None
     return hit
 
 
 PLACE_PREPS = frozenset({"in", "from", "at"})
+
+
+def _igo_modifier(c: Cluster, date: str | None, user_file: str | None) -> str | None:
+    """The code of an international body that modifies a group ("NATO peacekeeping troops" → IGO…)."""
+    known = actor_dictionary(user_file)
+    for word in sorted(c.modifiers):
+        hit = known.lookup(word, date)
+        if hit is not None and hit.country is None and hit.code and hit.code[:3] in ("IGO", "NGO"):
+            return hit.code
+    return None
 
 
 def _place_of_group(doc: AnnotatedDoc, c: Cluster) -> tuple[str, str] | None:
@@ -205,10 +231,14 @@ def _name(c: Cluster) -> str:
     return c.mentions[0][0].span.text
 
 
-def _code(c: Cluster) -> str | None:
-    """The entry's CAMEO code when its country is the actor's; else one made of country and sector."""
+def _code(c: Cluster, international: dict[int, str]) -> str | None:
+    """The entry's CAMEO code when its country is the actor's; else one made of country and sector (or the
+    international body that modifies the group, then the sector: "NATO troops" → IGOWSTNATMIL)."""
     if c.kb is not None and c.kb.code and c.kb.country == c.country:
         return c.kb.code
+    igo = international.get(id(c))
+    if igo is not None:
+        return igo + (cameo_sector(c.sector) or "")
     return make_code(c.country, c.sector)
 
 
@@ -239,8 +269,9 @@ def build_actors(
         user_file,
     )
     focus = article_focus(clusters)
+    international: dict[int, str] = {}  # codes of groups an international body modifies ("NATO troops")
     for c in sorted(clusters, key=lambda c: c.person):  # organisations first: persons inherit from them
-        _finish(doc, c, date, user_file, focus)
+        _finish(doc, c, date, user_file, focus, international)
     ids: dict[int, str] = {}
     for c in clusters:
         first = min(m.start for m, _ in c.mentions)
@@ -268,7 +299,7 @@ def build_actors(
                 affiliation=ids.get(id(affiliation)) if affiliation is not None else None,
                 rule=RULE,
                 kb_id=c.kb.kb_id if c.kb is not None else None,
-                code=_code(c),
+                code=_code(c, international),
                 kb_name=c.kb.name if c.kb is not None else None,
             )
         )
