@@ -8,6 +8,11 @@ import { cytoscapeLib, missingNote, whenSized } from "./vendor.js";
 
 export const DEFAULT_TOP = 30;
 const LABEL_PX = 12.5;
+const LAYOUT = {
+  name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 60,
+  nodeRepulsion: (node) => 6000 + 400 * node.data("size"), nodeOverlap: 40, gravity: 1.2, numIter: 2000, padding: 20,
+  componentSpacing: 60, nestingFactor: 1, fit: false,
+};
 
 /** Keep the top-N actors by events and merge the per-type edges between them into one edge per direction. */
 export function topNetwork(data, top) {
@@ -74,21 +79,36 @@ function draw(cytoscape, holder, net, onActor) {
       { selector: "node:selected", style: { "background-color": "#e38b06", "border-color": "#8a5200" } },
       { selector: ".faded", style: { opacity: 0.15 } },
     ],
-    layout: { name: "cose", animate: false, randomize: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 60,
-      nodeRepulsion: (node) => 6000 + 400 * node.data("size"), nodeOverlap: 40, gravity: 1.2, numIter: 2000, padding: 20,
-      componentSpacing: 40, nestingFactor: 1 },
+    layout: { name: "preset" },
   });
-  // cose lays a network out roughly round; stretch it to the box's shape so the labels get the room.
-  const box = cy.elements().boundingBox();
-  const stretch = Math.min(2, (holder.clientWidth / holder.clientHeight) / Math.max(0.2, box.w / Math.max(1, box.h)));
-  if (stretch > 1.05) cy.nodes().positions((n) => ({ x: n.position("x") * stretch, y: n.position("y") }));
-  else if (stretch < 0.95) cy.nodes().positions((n) => ({ x: n.position("x"), y: n.position("y") / stretch }));
-  cy.fit(undefined, 24);
-  holder.cy = cy; // for the browser tests and the console
   // Labels keep one size on screen whatever the zoom (fit() of a big network zooms out a lot).
   const labelSize = () => cy.style().selector("node").style({ "font-size": LABEL_PX / cy.zoom(), "text-max-width": 180 / cy.zoom() })
     .selector("edge").style("arrow-scale", Math.min(1.5, 0.8 / cy.zoom())).update();
+  const isolated = cy.nodes().filter((n) => n.degree(false) === 0);
+  const linked = cy.elements().not(isolated);
+  if (linked.nonempty()) {
+    linked.layout(LAYOUT).run();
+    // cose lays a network out roughly round; stretch it to the box's shape so the labels get the room.
+    const box = linked.boundingBox();
+    const stretch = Math.min(2, (holder.clientWidth / holder.clientHeight) / Math.max(0.2, box.w / Math.max(1, box.h)));
+    if (stretch > 1.05) linked.nodes().positions((n) => ({ x: n.position("x") * stretch, y: n.position("y") }));
+    else if (stretch < 0.95) linked.nodes().positions((n) => ({ x: n.position("x"), y: n.position("y") / stretch }));
+    cy.fit(linked, 30);
+  }
+  // Top actors with no link to another top actor go in rows under the rest, spaced by their label width
+  // at the zoom just found (cose would pack them into one overlapping row).
+  const z = linked.nonempty() ? cy.zoom() : 1;
+  const box = linked.nonempty() ? linked.boundingBox() : { x1: 0, x2: holder.clientWidth, y2: 0 };
+  let [x, y] = [box.x1, box.y2 + 50 / z];
+  isolated.forEach((n) => {
+    const width = (Math.min(180, 7.8 * n.data("label").length) + 36) / z;
+    if (x + width > Math.max(box.x2, box.x1 + 400 / z)) [x, y] = [box.x1, y + 46 / z];
+    n.position({ x: x + width / 2, y });
+    x += width;
+  });
+  cy.fit(undefined, 36); // the padding leaves room for the labels, which labelSize() enlarges after the fit
   labelSize();
+  holder.cy = cy; // for the browser tests and the console
   cy.on("zoom", labelSize);
   cy.on("mouseover", "node", (ev) => {
     const n = ev.target.data("record");
