@@ -96,6 +96,18 @@ def git_commit() -> str:
         return "unknown"
 
 
+def with_confidence_section(text: str) -> str:
+    """The page with the event confidence figures of the shipped model (scripts/fit_confidence.py)."""
+    from importlib import resources
+
+    from newsevents.evaluation.confidence import docs_section, replace_section
+
+    data = resources.files("newsevents.extract.events").joinpath("confidence.json")
+    if not data.is_file():
+        return text
+    return replace_section(text, docs_section(json.loads(data.read_text(encoding="utf-8"))))
+
+
 def page(eval_cmd: str, eval_md: str, baseline: str, commit: str, model: str) -> str:
     today = dt.date.today().isoformat()
     return f"""# Evaluation
@@ -131,7 +143,9 @@ without such a code is not counted.
 among matched required events whose gold `location` is not null, the predicted location is right when one of
 the gold location aliases matches its geocoded name, its country code or the toponym as written (aliases of
 three characters or fewer, such as `IRQ`, must equal a whole token); a matched event with no predicted
-location is wrong.
+location is wrong. On real-dev (`newsevents eval ../shared/gold/real-dev.jsonl`), the where/when rules of
+docs/events.md took date accuracy from 66.7 (38/57) to 93.1 (54/58) and place accuracy from 57.5 (23/40)
+to 95.1 (39/41).
 
 Per PLOVER type, a found event counts for its predicted type (one of the gold's allowed types), a missed
 one for the gold's first type, a false positive for its predicted type; the tables add seed and
@@ -242,7 +256,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         else:
             baseline = "Not run this time (no virtual environment with textacy; see `--create-venv`)."
-    args.out.write_text(page(shlex.join(shown), eval_md, baseline, git_commit(), model), encoding="utf-8")
+    text = page(shlex.join(shown), eval_md, baseline, git_commit(), model)
+    args.out.write_text(with_confidence_section(text), encoding="utf-8")
     print(f"wrote {display(args.out)}", file=sys.stderr)
     return 0
 

@@ -143,3 +143,9 @@ def test_where_evidence_spans_are_the_article_text() -> None:
         for span in (e.location.span if e.location else None, e.date_span):
             if span is not None:
                 assert text[span.start : span.end] == span.text
+
+
+def test_where_possessive_country_of_a_place_noun_is_locative() -> None:
+    text = "Rebels shelled a market in Syria's northern province, residents said."
+    e = find(text, "ASSAULT")
+    assert e.location is not None and e.location.country == "SYR" and e.location.rule.endswith(".clause")

@@ -35,6 +35,15 @@ TIME_BUDGET_OPTION = typer.Option(
     help="Seconds one article may take; stages left when it is spent are skipped and reported.",
 )
 
+MIN_CONFIDENCE_OPTION = typer.Option(
+    None,
+    "--min-confidence",
+    min=0.0,
+    max=1.0,
+    help="Drop events whose fitted confidence is below this (0: keep all; default: the cut that maximised "
+    "event F1 on the dev sets, see docs/evaluation.md).",
+)
+
 err_console = Console(stderr=True)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from newsevents.cli.common import MODEL_OPTION, fail
+from newsevents.cli.common import MIN_CONFIDENCE_OPTION, MODEL_OPTION, fail
 from newsevents.errors import NewsEventsError
 
 
@@ -31,6 +31,7 @@ def eval_command(
         "instead of running newsevents.",
     ),
     system: str | None = typer.Option(None, "--system", help="Name of the scored system in the output."),
+    min_confidence: float | None = MIN_CONFIDENCE_OPTION,
 ) -> None:
     """Score newsevents (or a predictions file) on gold files: quote P/R/F1, speaker accuracy, event
     P/R/F1, date accuracy, event type and actor/recipient country accuracy, per-type scores and the type
@@ -49,7 +50,7 @@ def eval_command(
         if predictions is not None:
             result = evaluate_predictions(paths, str(predictions), system)
         else:
-            result = evaluate(paths, Options(model=model))
+            result = evaluate(paths, Options(model=model, min_confidence=min_confidence))
             if system:
                 result.system = system
     except NewsEventsError as exc:

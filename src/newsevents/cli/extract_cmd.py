@@ -15,6 +15,7 @@ from newsevents.cli.common import (
     DATE_OPTION,
     FORMAT_OPTION,
     MAX_CHARS_OPTION,
+    MIN_CONFIDENCE_OPTION,
     MODEL_OPTION,
     TIME_BUDGET_OPTION,
     err_console,
@@ -37,12 +38,19 @@ def extract(
     actors: str | None = typer.Option(None, "--actors", help="Extra actor dictionary (YAML or CSV)."),
     max_chars: int = MAX_CHARS_OPTION,
     time_budget: float = TIME_BUDGET_OPTION,
+    min_confidence: float | None = MIN_CONFIDENCE_OPTION,
     workers: int = typer.Option(0, "--workers", help="Run on a local Dask cluster with N workers."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Address of an existing Dask scheduler."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
 ) -> None:
     """Extract actors, quotes and events from articles."""
-    options = Options(model=model, max_chars=max_chars, time_budget_s=time_budget, actors_file=actors)
+    options = Options(
+        model=model,
+        max_chars=max_chars,
+        time_budget_s=time_budget,
+        actors_file=actors,
+        min_confidence=min_confidence,
+    )
     if out_format not in FORMATS:
         raise fail(f"--out-format must be one of {', '.join(FORMATS)}, not {out_format!r}")
     first_errors: list[ErrorRecord] = []

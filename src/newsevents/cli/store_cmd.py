@@ -18,6 +18,7 @@ from newsevents.cli.common import (
     DATE_OPTION,
     FORMAT_OPTION,
     MAX_CHARS_OPTION,
+    MIN_CONFIDENCE_OPTION,
     MODEL_OPTION,
     TIME_BUDGET_OPTION,
     err_console,
@@ -82,6 +83,7 @@ def ingest(
     ),
     max_chars: int = MAX_CHARS_OPTION,
     time_budget: float = TIME_BUDGET_OPTION,
+    min_confidence: float | None = MIN_CONFIDENCE_OPTION,
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
     lock_timeout: float = LOCK_TIMEOUT_OPTION,
 ) -> None:
@@ -96,7 +98,11 @@ def ingest(
     from newsevents.store.dedup import DedupConfig
 
     options = Options(
-        model=model, batch_size=min(batch_size, 64), max_chars=max_chars, time_budget_s=time_budget
+        model=model,
+        batch_size=min(batch_size, 64),
+        max_chars=max_chars,
+        time_budget_s=time_budget,
+        min_confidence=min_confidence,
     )
     started = time.perf_counter()
     total = AddCounts()

@@ -29,6 +29,9 @@ class Options:
     # Seconds of extraction (after parsing) one article may use: stages left when it is spent are skipped
     # and reported. Pure-Python stages cannot be pre-empted safely, so the check runs between stages.
     time_budget_s: float = DEFAULT_TIME_BUDGET_S
+    # Events whose fitted confidence is below this are dropped; None: the shipped model's F1-best threshold
+    # (extract/events/confidence.py), 0: keep every event.
+    min_confidence: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 

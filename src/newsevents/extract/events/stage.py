@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events.confidence import calibrate
 from newsevents.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsevents.extract.events.modality import governing_frame, modality, recode
 from newsevents.extract.events.participants import NAME_ENTS, Participants
@@ -244,4 +245,6 @@ def merge_repeated(events: list[Event]) -> tuple[Event, ...]:
 @stages.register("events", requires=("actors", "quotes"), assigns=("events",))
 def extract_events(ctx: Context) -> tuple[Event, ...]:
     """PLOVER events with actor, recipient, date, place, evidence, rule and confidence."""
-    return build_events(ctx)
+    if ctx.options.extra.get("raw_confidence"):
+        return build_events(ctx)  # the rules' own confidence, nothing dropped: what the model is fitted on
+    return calibrate(build_events(ctx), len(ctx.doc.text), ctx.options.min_confidence)

@@ -24,6 +24,12 @@ from newsevents.model import Article, Location, Span
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "on"}
 TOPONYM_LABELS = {"GPE", "LOC", "FAC"}
+# Nouns naming a part of a place: a possessive toponym before them is where, not whose.
+PART_OF_PLACE = {
+    "capital", "city", "town", "village", "province", "region", "state", "district", "county", "north",
+    "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "border", "coast",
+    "outskirts", "heartland", "port", "airport", "territory", "part", "side", "centre", "center",
+}  # fmt: skip
 # A date in one of these relations modifies a noun ("the 2015 bombing", "last week's talks"); it dates the
 # event only when that noun is the event's own trigger.
 NOUN_MODIFIER_DEPS = {"nummod", "compound", "amod", "poss", "nmod"}
@@ -256,6 +262,9 @@ class WhereWhen:
             if t.dep == "pobj" and doc.tokens[t.head].lower == "of":  # "the resort city *of Antalya*"
                 j = doc.tokens[t.head].head
                 continue
+            if t.dep == "poss" and doc.tokens[t.head].lemma.lower() in PART_OF_PLACE:
+                j = t.head  # "in *Ghana's* capital", "in *Syria's* north": the place is in that country
+                continue
             if t.dep not in ("appos", "compound", "pobj", "conj") or t.head == j:
                 return False
             j = t.head
@@ -269,15 +278,12 @@ class WhereWhen:
         for head, span, place, rule in self.toponyms:
             if doc.tokens[head].sent != sent or head in exclude:
                 continue
-            loc = self.is_locative(head)
-            rank = (0 if loc else 9) if head in clause else (2 if loc else 9)
-            if rank == 1 and doc.tokens[head].dep in ("poss", "compound", "amod", "nmod"):
-                continue  # "Russia's top diplomat": a modifier names whose, not where
-            if rank == 9:
-                continue
+            if not self.is_locative(head):
+                continue  # "thanked *China*", "*Russia's* diplomat": a participant or a modifier, not where
+            rank = 0 if head in clause else 1
             key = (rank, abs(head - trigger))
             if best is None or key < (best[0], best[1]):
-                best = (key[0], key[1], span, place, f"{rule}.{('clause', 'clause', 'sentence')[rank]}")
+                best = (key[0], key[1], span, place, f"{rule}.{('clause', 'sentence')[rank]}")
         if best is None:
             return self.dateline or self._lead_place() or self._focus_place()
         _, _, span, place, rule = best
