@@ -136,8 +136,15 @@ independent of the event matching. `type acc`: among required gold events, those
 in the same article (sentence) has one of the gold types, whatever its participants. For those, the first
 prediction of such a type has the right `actor country` when its actor's country (the participant's, else
 its linked actor's) equals one of the gold actor's three-letter upper-case aliases (`IRN`, `USA`, but also
-PLOVER's non-ISO `IGO`, `NGO`, `JAP`), and the same for `recipient country`, never swapped; a gold side
+PLOVER's non-ISO `IGO`, `NGO`, `JAP`; an international actor with no country counts by the `IGO`, `NGO`
+or `IMG` that starts its CAMEO code), and the same for `recipient country`, never swapped; a gold side
 without such a code is not counted.
+
+`actor coding` (beyond the README's metrics, no gold involved; `src/newsevents/evaluation/coverage.py`): of
+the named PERSON/ORG actors the pipeline finds (an actor with a name mention), the share with a country and
+the share linked to a knowledge-base entry (`kb_id`); of the quotes with a speaker, the share whose speaker
+has a country. It measures what the knowledge base and the modifier rules add; whether a country is right is
+what `actor country` / `recipient country` measure.
 
 `place acc` (beyond the README's metrics, defined like date accuracy; `src/newsevents/evaluation/places.py`):
 among matched required events whose gold `location` is not null, the predicted location is right when one of
