@@ -58,3 +58,30 @@ def test_kb_group_placed_by_a_city_takes_its_country() -> None:
     result = actors_result("Protesters in Lima blocked the main roads on Friday.", "2023-01-01")
     actor = actor_with(result, "Protesters")
     assert (actor.country, actor.sector) == ("PER", "CIV")
+
+
+def test_kb_named_body_without_country_takes_the_article_country() -> None:
+    text = (
+        "Kenyan lawmakers met in Nairobi on Monday. Kenya's president said Kenya would not back down. "
+        "Parliament approved the budget later that day."
+    )
+    actor = actor_with(actors_result(text, "2023-01-01"), "Parliament")
+    assert actor.country == "KEN"
+
+
+def test_kb_phrase_country_reads_names_and_demonyms() -> None:
+    from newsevents.kb import phrase_country
+
+    assert phrase_country("Israeli Prime Minister Benjamin Netanyahu's office") == "ISR"
+    assert phrase_country("Lavrov's spokesman", "2022-01-01") == "RUS"
+    assert phrase_country("the statement") is None
+
+
+def test_kb_coverage_counts_named_actors_and_speakers() -> None:
+    import newsevents
+    from newsevents.evaluation.coverage import coverage_of
+
+    text = 'Russian Foreign Minister Sergey Lavrov met the UN envoy. "We will respond," Lavrov said.'
+    c = coverage_of(newsevents.extract(text, date="2022-03-10"))
+    assert c.named >= 1 and c.named_country >= 1 and c.named_kb >= 1
+    assert c.speakers == 1 and c.speakers_country == 1

@@ -136,6 +136,7 @@ GAP_ERROR_COLUMNS = ("id", "pronoun", "gold", "predicted (rule: actor)", "contex
 COVERAGE_COLUMNS = (
     "gold file",
     "named PERSON/ORG actors with a country",
+    "... or an IGO/NGO code",
     "... in the KB",
     "speakers with a country",
 )
@@ -151,6 +152,7 @@ def coverage_rows(report: EvalReport) -> list[list[str]]:
         [
             s.name,
             _share(s.coverage.named_country, s.coverage.named),
+            _share(s.coverage.named_coded, s.coverage.named),
             _share(s.coverage.named_kb, s.coverage.named),
             _share(s.coverage.speakers_country, s.coverage.speakers),
         ]
@@ -165,6 +167,7 @@ def coverage_json(s: Score) -> dict[str, Any]:
         "named_actors": c.named,
         "named_actors_with_country": c.named_country,
         "named_actors_in_kb": c.named_kb,
+        "named_actors_with_country_or_international_code": c.named_coded,
         "speakers": c.speakers,
         "speakers_with_country": c.speakers_country,
     }

@@ -376,6 +376,28 @@ def _surname_index(d: ActorDictionary) -> dict[str, set[str]]:
     return out
 
 
+_WORD = re.compile(r"[^\W\d_][\w.'\u2019-]*")
+
+
+def phrase_country(text: str, date: str | None = None) -> str | None:
+    """The country a phrase names by itself: a country, demonym or capital in it, or a known actor's name
+    ("Israeli Prime Minister Benjamin Netanyahu's office" → ISR, "Abbas's office" → PSE); longest first."""
+    words = _WORD.findall(text)
+    index, known = countries(), actor_dictionary()
+    for n in range(min(4, len(words)), 0, -1):
+        for k in range(len(words) - n + 1):
+            chunk = " ".join(words[k : k + n])
+            if not chunk[:1].isupper():
+                continue
+            hit = index.any(chunk)
+            if hit is not None:
+                return hit[0]
+            actor = known.lookup(chunk, date)
+            if actor is not None and actor.country:
+                return actor.country
+    return None
+
+
 def _inverse(date: str) -> str:
     """A string that sorts in the reverse order of ``date`` (latest first)."""
     return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date)
@@ -413,5 +435,6 @@ __all__ = [
     "actor_dictionary",
     "countries",
     "normalize",
+    "phrase_country",
     "read_actor_file",
 ]

@@ -42,6 +42,7 @@ KIND_OF_LABEL = {
 }
 STATE_SECTORS = frozenset({"GOV", "LEG", "MIL", "COP", "JUD"})
 FOCUS_FOR_PEOPLE = True  # a named person with no other clue is of the country the article is about
+FOCUS_BODIES = STATE_SECTORS | {"POL"}  # named bodies of these sectors likewise
 
 
 def article_focus(clusters: list[Cluster]) -> str | None:
@@ -114,6 +115,16 @@ def _finish(
         c.country, c.country_how = focus, "article_focus"
     if c.country is None and focus and c.label == "PERSON" and names and FOCUS_FOR_PEOPLE:
         c.country, c.country_how = focus, "article_focus_person"
+    if (
+        c.country is None
+        and focus
+        and c.label == "ORG"
+        and names
+        and c.kb is None
+        and c.sector in FOCUS_BODIES
+    ):
+        # "Parliament", "the Navy", "the Labour Party" with no country of their own: the article's country's
+        c.country, c.country_how = focus, "article_focus_body"
 
 
 def _by_surname(name: str, date: str | None, user_file: str | None, person: bool) -> KnownActor | None:

@@ -21,6 +21,7 @@ from newsevents.extract.quotes.indirect import find_indirect
 from newsevents.extract.quotes.marks import Stretch, find_stretches
 from newsevents.extract.quotes.runon import run_on
 from newsevents.extract.quotes.speaker import outside_quotes
+from newsevents.kb import phrase_country
 from newsevents.model import Quote, Span, Speaker, stable_id
 from newsevents.registry import stages
 
@@ -124,7 +125,9 @@ def _speaker(text: str, actors: ActorTable, cand: Candidate) -> Speaker | None:
     head = Span.of(text, *(cand.speaker_head or cand.speaker))
     resolved = actors.speaker_for(head)
     if resolved.actor_id is None:
-        return Speaker(phrase.text, None, None, phrase, "none")
+        return Speaker(
+            phrase.text, None, phrase_country(phrase.text), phrase, "none"
+        )  # "Abbas's office": PSE
     actor = actors.get(resolved.actor_id)
     named = actor is not None and any(m.kind == "name" for m in actor.mentions)
     return replace(resolved, mention=phrase, resolved_by=resolved.resolved_by if named else "none")
