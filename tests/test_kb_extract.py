@@ -85,3 +85,11 @@ def test_kb_coverage_counts_named_actors_and_speakers() -> None:
     c = coverage_of(newsevents.extract(text, date="2022-03-10"))
     assert c.named >= 1 and c.named_country >= 1 and c.named_kb >= 1
     assert c.speakers == 1 and c.speakers_country == 1
+
+
+def test_kb_body_words_give_a_sector_without_making_role_nominals() -> None:
+    from newsevents.extract.actors.roles import lexicon, sector_clue
+
+    assert sector_clue(["independent", "national", "electoral", "commission"]) == "GOV"
+    assert sector_clue(["public", "defender"]) == "GOV"
+    assert lexicon().role("commission") is None  # "the commission" is not made a nominal mention by this

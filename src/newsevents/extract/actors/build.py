@@ -91,6 +91,8 @@ def _finish(
         longest = max(names, key=lambda m: m.end - m.start)
         if c.country is None:
             hit = country_clue(doc, list(range(longest.start, longest.end)))
+            if hit is None and c.label == "ORG":
+                hit = _place_name(longest.text_key)  # a city tagged as an organisation ("Kisumu said")
             if hit:
                 c.country, c.country_how = hit[0], f"name:{hit[1]}"
         if c.sector is None:
@@ -172,6 +174,16 @@ def _igo_modifier(c: Cluster, date: str | None, user_file: str | None) -> str | 
     return None
 
 
+def _place_name(name: str) -> tuple[str, str] | None:
+    """(country, kind) of a whole name that is a populated place in the gazetteer."""
+    from newsevents.extract.places import gazetteer  # built on first use, only when needed
+
+    found = gazetteer().lookup(name)
+    if found is not None and found[0].country:
+        return found[0].country, found[0].kind
+    return None
+
+
 def _place_of_group(doc: AnnotatedDoc, c: Cluster) -> tuple[str, str] | None:
     """(country, how) of a group placed by a preposition: "protesters *in Lima*" → PER, "police *in Basra*"."""
     index = countries()
@@ -189,11 +201,9 @@ def _place_of_group(doc: AnnotatedDoc, c: Cluster) -> tuple[str, str] | None:
                 hit = index.any(text)
                 if hit is not None:
                     return hit[0], f"place:{hit[1]}"
-                from newsevents.extract.places import gazetteer  # built on first use, only when needed
-
-                found = gazetteer().lookup(text)
-                if found is not None and found[0].country:
-                    return found[0].country, f"place:{found[0].kind}"
+                place = _place_name(text)
+                if place is not None:
+                    return place[0], f"place:{place[1]}"
     return None
 
 
