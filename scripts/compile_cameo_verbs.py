@@ -34,6 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_KB = ROOT.parent / "shared" / "kb-sources"
 DEFAULT_OUT = ROOT / "src" / "newsevents" / "ontology" / "cameo_verbs.json"
+DEFAULT_ADDITIONS = Path(__file__).resolve().parent / "cameo_additions.txt"
 
 # Words that, right after ``*`` and outside a phrase, are verb particles ("* OFF DEAL", "* UP FORCES").
 PARTICLES = {
@@ -337,9 +338,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--kb", type=Path, default=DEFAULT_KB)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--additions", type=Path, default=DEFAULT_ADDITIONS, help="the project's own patterns")
     args = ap.parse_args()
     table = read_table(args.kb / "plover" / "CAMEO2PLOVER-2021.txt")
     data = compile_dictionary((args.kb / "petrarch2" / "CAMEO.2.0.txt").read_text("utf-8"), table)
+    extra = compile_dictionary(args.additions.read_text("utf-8"), table)
+    data["classes"].update(extra["classes"])
+    data["blocks"] += extra["blocks"]
+    data["stats"]["additions"] = extra["stats"]["kept"]
     data = {"attribution": ATTRIBUTION, **data}
     # one block per line: small diffs when the dictionary or the compiler changes
     body = ",\n".join(json.dumps(b, sort_keys=True, separators=(",", ":")) for b in data["blocks"])

@@ -137,6 +137,15 @@ CAMEO_CODED = [
     ("Kenya repatriated the prisoners to Uganda.", "RETREAT", "0841", "kenya", "prisoners"),
     ("Lebanon repatriated the refugees to Syria.", "RETREAT", "0841", "lebanon", "refugees"),
     ("The rebels wiped out the village leaders.", "ASSAULT", "186", "rebels", "leaders"),
+    # the project's additions (scripts/cameo_additions.txt)
+    ("A Kenyan court released 14 opposition members on bail.", "RETREAT", "0841", "court", "members"),
+    (
+        "The African Union suspended Mali from the bloc after the coup.",
+        "SANCTION",
+        "161",
+        "african union",
+        "mali",
+    ),
 ]
 
 
@@ -181,6 +190,8 @@ NOT_CODED = [
     "The committee remembered the ambassador fondly.",  # a synonym of "recall": not the pattern's verb
     "The rebels captured a military base near the capital.",  # a place taken, no party in the pattern
     "The company took part in the trade fair.",  # 030 "express intent to cooperate": a generic root code
+    "The defendants appeared in court on Monday.",  # a preposition-only pattern with no party acted on
+    "After the hearing the judge released them on bail.",  # a pronoun: the party is not named in the pattern
 ]
 
 

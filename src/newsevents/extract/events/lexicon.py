@@ -270,13 +270,15 @@ class Lexicon:
         return None if hit is None else _compiled_trigger(hit[0], self.compiled)
 
     def names_party(self, doc: AnnotatedDoc, i: int) -> bool:
-        """A person, group or body: a PERSON/ORG/NORP name, an actor noun ("diplomats", "hostages") or a
-        personal pronoun. Places and things are not ("captured *a base*", "seized *the city*")."""
+        """A person, group or body named here: a PERSON/ORG/NORP name or an actor noun ("diplomats",
+        "hostages"). Places, things and pronouns are not ("captured *a base*", "seized *the city*")."""
         t = doc.tokens[semantic_head(doc, i)]
         if t.ent_type in ("PERSON", "ORG", "NORP"):
             return True
         if t.pos == "PRON":
-            return t.lower in ("him", "her", "them", "us", "he", "she", "they", "we", "who", "whom")
+            return (
+                False  # the party must be named where the pattern stands: a pronoun's antecedent may be far
+            )
         words = {t.lemma.lower(), t.lower}
         return bool(words & self.actor_nouns) and not words & PLACE_NOUNS
 
