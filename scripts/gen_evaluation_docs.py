@@ -151,8 +151,8 @@ among matched required events whose gold `location` is not null, the predicted l
 the gold location aliases matches its geocoded name, its country code or the toponym as written (aliases of
 three characters or fewer, such as `IRQ`, must equal a whole token); a matched event with no predicted
 location is wrong. On real-dev (`newsevents eval ../shared/gold/real-dev.jsonl`), the where/when rules of
-docs/events.md took date accuracy from 66.7 (38/57) to 93.1 (54/58) and place accuracy from 57.5 (23/40)
-to 95.1 (39/41).
+docs/events.md took date accuracy from 66.7 (38/57) to 91.8 (56/61) and place accuracy from 57.5 (23/40)
+to 95.3 (41/43) (final main of 2026-11-30, `--min-confidence 0`).
 
 Per PLOVER type, a found event counts for its predicted type (one of the gold's allowed types), a missed
 one for the gold's first type, a false positive for its predicted type; the tables add seed and
