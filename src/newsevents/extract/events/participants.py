@@ -137,7 +137,7 @@ class Participants:
                 return o
         return None
 
-    def _political(self, head: int, *, recipient: bool) -> bool:
+    def _political(self, head: int, *, recipient: bool, _following: bool = False) -> bool:
         doc = self.doc
         sem = semantic_head(doc, head)
         t = doc.tokens[sem]
@@ -154,7 +154,10 @@ class Participants:
             if actor is not None:
                 return True
             s = self._reporter(sem)
-            return s is not None and self._political(s, recipient=recipient)
+            # follow the reporter once: its own head may lead back to a pronoun ("one of them said it ...")
+            return (
+                s is not None and not _following and self._political(s, recipient=recipient, _following=True)
+            )
         if is_actor_like(doc, sem, self.lex, with_pps=False) or self._owner_named(sem):
             return True
         if t.text.isupper() and t.text.isalpha() and len(t.text) > 1:
