@@ -5,8 +5,14 @@
    waits for), and the 2-vs-1 worker scaling ratio.
 2. DuckDB ingest and query times on a synthetic table of 1 million events (generated here, never stored in
    the repository), plus the time to rebuild the cross-article clusters.
+3. Incremental ingest (``--incremental 100000,1000000``): the same 1,000 new articles (5,000 events,
+   synthetic records, so extraction — the same per article whatever the store — is left out) stored into a
+   100k-event and a 1M-event store the way ``newsevents ingest`` does it (batches of 64 through
+   ``Store(keep_open=False).add_results``: near-duplicate look-up, insert, then ``update_clusters``), and
+   the ratio of the two times.  The stored articles get random MinHash signatures (and their LSH bands), so
+   the near-duplicate look-up searches a store of the full size.
 
-    python3 bench/store_bench.py --limit 840 --events 1000000 --write-docs
+    python3 bench/store_bench.py --limit 840 --events 1000000 --incremental 100000,1000000 --write-docs
 
 ``--write-docs`` replaces the ``## Store and scale-out`` section of docs/performance.md (other sections are
 left as they are).
@@ -25,11 +31,13 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
-from newsevents.model import Result
+from newsevents.model import Article, Event, Location, Participant, Result, Span
 from newsevents.pipeline import Options, process
 from newsevents.readers import read_inputs
 from newsevents.scale import process_distributed
 from newsevents.store import Store
+from newsevents.store.dedup import SCHEME, DedupConfig, signature_from_bytes
+from newsevents.store.lsh import BANDS_SCHEMA, band_rows, params_key
 from newsevents.store.rows import arrow_schema
 from newsevents.store.schema import ARTICLES, EVENTS
 
@@ -167,8 +175,9 @@ def store_bench(n_events: int, cluster: bool) -> list[tuple[str, float]]:
         con.begin()
         con.register("a", articles)
         con.register("e", events)
-        con.execute("INSERT INTO articles SELECT * FROM a")
-        con.execute("INSERT INTO events SELECT * FROM e")
+        for name, table in (("articles", "a"), ("events", "e")):
+            cols = ", ".join(f'"{c}"' for c in (articles if table == "a" else events).column_names)
+            con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM {table}")
         con.commit()
         timings.append(
             (
@@ -188,7 +197,99 @@ def store_bench(n_events: int, cluster: bool) -> list[tuple[str, float]]:
     return timings
 
 
-def markdown(runs: list[tuple[str, int, float]], timings: list[tuple[str, float]], limit: int) -> str:
+def synthetic_minhashes(article_ids: pa.Array, seed: int = 11) -> tuple[pa.Table, pa.Table]:
+    """Random 128-value signatures (no two alike: no near-duplicates) and their LSH band rows."""
+    config = DedupConfig()
+    rng = np.random.default_rng(seed)
+    values = rng.integers(0, 2**32, size=(len(article_ids), config.num_perm), dtype=np.uint64)
+    ids = article_ids.to_pylist()
+    blobs = [row.tobytes() for row in values]
+    bands = []
+    for aid, row in zip(ids, values, strict=True):
+        bands += band_rows(aid, signature_from_bytes(row.tobytes(), config), config)
+    minhashes = pa.table(
+        {"article_id": ids, "num_perm": pa.array([config.num_perm] * len(ids), pa.int32()),
+         "scheme": [SCHEME] * len(ids), "signature": pa.array(blobs, pa.binary())}
+    )  # fmt: skip
+    cols = list(zip(*bands, strict=True))
+    band_table = pa.Table.from_arrays(
+        [pa.array(c, f.type) for c, f in zip(cols, BANDS_SCHEMA, strict=True)], schema=BANDS_SCHEMA
+    )
+    return minhashes, band_table
+
+
+def new_articles(n: int, per_article: int = 5, seed: int = 99) -> list[Result]:
+    """The same ``n`` new articles for every store size: actors, types, dates and places from the pools."""
+    rng = np.random.default_rng(seed)
+    words = [f"w{k}" for k in range(3000)]
+    out = []
+    for k in range(n):
+        aid = f"new{k:06d}"
+        day = dt.date.fromordinal(dt.date(2021, 1, 1).toordinal() + int(rng.integers(0, 3 * 365))).isoformat()
+        text = " ".join(rng.choice(words, 120))
+        events = []
+        for j in range(per_article):
+            a, r = (f"Person {int(x)}" for x in rng.integers(0, 5000, 2))
+            place = int(rng.integers(0, 500))
+            sector = SECTORS[int(rng.integers(0, len(SECTORS)))]
+            events.append(
+                Event(f"e{j}", aid, TYPES[int(rng.integers(0, len(TYPES)))], "verbal", None,
+                      Participant(a, a, COUNTRIES[int(rng.integers(0, len(COUNTRIES)))], sector, Span(0, 10, a)),
+                      Participant(r, r, COUNTRIES[int(rng.integers(0, len(COUNTRIES)))], sector, Span(0, 10, r)),
+                      day, "article", None, Location(f"Place {place}", None, None, None, Span(0, 10, "p")),
+                      Span(0, 10, "met"), Span(0, 10, "evidence"), "synthetic", 0.9)
+            )  # fmt: skip
+        out.append(Result(Article(aid, text, day, "day"), events=tuple(events)))
+    return out
+
+
+def incremental_bench(sizes: list[int], n_new: int = 1000) -> list[tuple[int, float, float, float, int]]:
+    """(store events, s to build its clusters once, s (wall, CPU) to ingest the new articles, clusters).
+
+    CPU time (all threads of this process) is reported too: on a machine shared with other jobs it varies
+    far less than wall time.
+    """
+    fresh = new_articles(n_new)
+    out = []
+    for n_events in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            articles, events = synthetic_events(n_events, per_article=5)
+            minhashes, bands = synthetic_minhashes(articles.column("id").combine_chunks())
+            path = Path(tmp) / "inc.duckdb"
+            with Store(path) as store:
+                con = store.connect()
+                for name, table in (
+                    ("articles", articles),
+                    ("events", events),
+                    ("minhashes", minhashes),
+                    ("lsh_bands", bands),
+                ):
+                    con.register("t", table)
+                    cols = ", ".join(f'"{c}"' for c in table.column_names)
+                    con.execute(f"INSERT INTO {name} ({cols}) SELECT {cols} FROM t")
+                    con.unregister("t")
+                con.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('lsh_params', ?)", [params_key(DedupConfig())]
+                )
+                started = time.perf_counter()
+                store.update_clusters()  # the first clustering of the store: a full build
+                build = time.perf_counter() - started
+            store = Store(path, keep_open=False)  # as `newsevents ingest` opens it: per batch
+            started, cpu = time.perf_counter(), time.process_time()
+            for _ in store.add_stream(fresh, batch_size=64):
+                pass
+            n_clusters = store.update_clusters()
+            wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+            out.append((n_events, build, wall, cpu, n_clusters))
+    return out
+
+
+def markdown(
+    runs: list[tuple[str, int, float]],
+    timings: list[tuple[str, float]],
+    limit: int,
+    incremental: list[tuple[int, float, float, float, int]] | None = None,
+) -> str:
     lines = [
         SECTION,
         "",
@@ -212,6 +313,25 @@ def markdown(runs: list[tuple[str, int, float]], timings: list[tuple[str, float]
     if timings:
         lines += ["", "| DuckDB store, synthetic table | seconds |", "|---|---:|"]
         lines += [f"| {name} | {secs:.2f} |" for name, secs in timings]
+    if incremental:
+        lines += [
+            "",
+            "Incremental ingest (`--incremental`): the same 1,000 new articles (5,000 events; synthetic records, "
+            "extraction left out) stored into each store as `newsevents ingest` stores them — batches of 64 "
+            "with the near-duplicate look-up in SQL, then `update_clusters` (only the new events, against the "
+            "clusters blocked in SQL).",
+            "",
+            "| store | first clustering (full build), s | ingest 1,000 new articles, wall s | CPU s | clusters after |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        lines += [f"| {n:,} events | {b:.1f} | {t:.2f} | {u:.2f} | {c:,} |" for n, b, t, u, c in incremental]
+        if len(incremental) >= 2:
+            big, small = incremental[-1], incremental[0]
+            lines += [
+                "",
+                f"Time ratio, {big[0]:,} / {small[0]:,} events: **{big[2] / small[2]:.2f}×** wall, "
+                f"**{big[3] / small[3]:.2f}×** CPU.",
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -238,6 +358,11 @@ def main() -> None:
         "--events", type=int, default=1_000_000, help="rows of the synthetic event table (0: skip)"
     )
     parser.add_argument("--no-cluster", action="store_true", help="skip timing the cluster rebuild")
+    parser.add_argument(
+        "--incremental",
+        default="",
+        help="store sizes (events) for the incremental ingest, e.g. 100000,1000000",
+    )
     parser.add_argument("--write-docs", action="store_true", help="update docs/performance.md")
     args = parser.parse_args()
     runs = []
@@ -246,7 +371,9 @@ def main() -> None:
             raise SystemExit(f"{args.corpus} not found (../shared is absent); pass --corpus or --limit 0")
         runs = throughput(args.corpus, args.limit, [int(w) for w in args.workers.split(",") if w])
     timings = store_bench(args.events, not args.no_cluster) if args.events > 0 else []
-    text = markdown(runs, timings, args.limit)
+    sizes = [int(x) for x in args.incremental.split(",") if x]
+    incremental = incremental_bench(sizes) if sizes else None
+    text = markdown(runs, timings, args.limit, incremental)
     print(text)
     if args.write_docs:
         write_section(text, ROOT / "docs" / "performance.md")

@@ -16,7 +16,7 @@ with warnings.catch_warnings():
 from newsevents.model import Participant, Result
 from newsevents.server import create_app
 from newsevents.store import Store
-from newsevents.store.schema import TABLES
+from newsevents.store.schema import SCHEMA_VERSION, TABLES
 from test_server_records import AID, PROTEST, Draft
 
 # name → (kb_id, code, kb_name), as the KB linker would set them
@@ -154,7 +154,9 @@ def test_store_migrates_a_version_1_file(tmp_path: Path) -> None:
     write_version_1_file(path)
     with Store(path) as store:
         store.add_results(results())
-        assert store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"] == "2"
+        assert (
+            store.query("SELECT value FROM meta WHERE key = 'schema_version'")[0]["value"] == SCHEMA_VERSION
+        )
         linked = store.query("SELECT count(*) AS n FROM events WHERE actor_kb_id IS NOT NULL")[0]["n"]
         assert linked == 4
         back = {r.article.id: r for r in store.load_results()}

@@ -100,8 +100,8 @@ def test_clusters_two_reports_of_one_meeting_form_one_cluster() -> None:
     clusters = cluster_events([ClusterInput.from_event(a), ClusterInput.from_event(b)])
     assert len(clusters) == 1
     row = clusters[0].row()
-    assert row[-3] == 2  # n_articles
-    assert sorted(row[-1]) == ["art-a", "art-b"]
+    assert row[-5] == 2  # n_articles
+    assert sorted(row[-3]) == ["art-a", "art-b"]
 
 
 def test_clusters_reversed_roles_of_a_directed_type_stay_apart() -> None:

@@ -37,9 +37,14 @@ LOCK_TIMEOUT_OPTION = typer.Option(
 )
 
 
-def _cluster_rules(config: str | None, max_day_gap: int | None, max_km: float | None) -> Any:
+def _cluster_rules(
+    config: str | None, max_day_gap: int | None, max_km: float | None, *, keep: bool = False
+) -> Any:
+    """The rules the options give; with ``keep`` and no option, None: the store's last rules stay in force."""
     from newsevents.store.clusters import ClusterRules
 
+    if keep and config is None and max_day_gap is None and max_km is None:
+        return None
     rules = ClusterRules.from_file(config) if config else ClusterRules()
     if max_day_gap is not None:
         rules = replace(rules, max_day_gap=max_day_gap)
@@ -87,7 +92,7 @@ def ingest(
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
     lock_timeout: float = LOCK_TIMEOUT_OPTION,
 ) -> None:
-    """Extract articles into the DuckDB store, skipping those already there; then update event clusters.
+    """Extract articles into the DuckDB store, skipping those already there; then cluster the new events.
 
     The store is opened per committed batch and closed in between, so a `newsevents serve` on the same file
     keeps answering while this runs.
@@ -107,7 +112,7 @@ def ingest(
     started = time.perf_counter()
     total = AddCounts()
     try:
-        rules = _cluster_rules(cluster_config, max_day_gap, max_km)
+        rules = _cluster_rules(cluster_config, max_day_gap, max_km, keep=True)
         # keep_open=False: the file is held only while a batch is committed (a server reads in between).
         store = Store(
             db, dedup=DedupConfig(threshold=dedup_threshold), keep_open=False, lock_timeout=lock_timeout
@@ -147,7 +152,7 @@ def ingest(
                 total.merge(counts)
                 rate = total.articles / max(time.perf_counter() - started, 1e-9)
                 bar.update(task, completed=total.articles, rate=rate, errors=total.errors)
-        n_clusters = store.recluster(rules)
+        n_clusters = store.update_clusters(rules)  # only the new events, unless the rules changed
         store.close()
     except (NewsEventsError, ValueError, OSError) as exc:
         raise fail(str(exc)) from None

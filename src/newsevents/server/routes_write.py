@@ -81,8 +81,11 @@ def require_token(
 def ingest_article(body: M.ArticleIngest, request: Request, response: Response) -> dict[str, Any]:
     """Extract one article and store it with its records (needs ``Authorization: Bearer <token>``)."""
     result = run_extract(body, title=body.title, source=body.source, url=body.url)
-    counts = request.app.state.store.add_results([result])  # opens the file for this call only
+    store = request.app.state.store
+    counts = store.add_results([result])  # opens the file for this call only
     stored = counts.articles > 0
+    if stored:
+        store.update_clusters()  # only the new article's events, with the store's rules
     if not stored:
         response.status_code = 200
     return {

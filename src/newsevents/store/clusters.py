@@ -33,10 +33,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from newsevents.model import Event, stable_id
-from newsevents.store.schema import EVENT_CLUSTERS
 
 
 @dataclass(frozen=True)
@@ -108,6 +105,8 @@ class ClusterInput:
 class Cluster:
     first: ClusterInput
     members: list[ClusterInput] = field(default_factory=list)
+    rank: int = 0  # creation order: a new event joins the lowest-ranked compatible cluster
+    stored_ids: list[str] = field(default_factory=list)  # an incremental update's stored members (keys)
 
     @property
     def date(self) -> str | None:
@@ -126,7 +125,7 @@ class Cluster:
             f.recipient_sector, self.date,
             place.location_name if place else None, place.location_country if place else None,
             place.location_lat if place else None, place.location_lon if place else None,
-            len(self.members), len(articles), event_ids, articles,
+            len(self.members), len(articles), event_ids, articles, self.rank, event_ids[0],
         )  # fmt: skip
 
 
@@ -164,9 +163,13 @@ def _primary_key(name: str | None, country: str | None, sector: str | None, pres
     return f"{country or '?'}|{sector or '?'}"
 
 
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
 def _day(date: str) -> dt.date | None:
+    # YYYY-MM-DD only (fromisoformat alone would also take "2022-W10-1"): what the SQL blocking assumes
     try:
-        return dt.date.fromisoformat(date) if len(date) == 10 else None
+        return dt.date.fromisoformat(date) if len(date) == 10 and ISO_DATE.fullmatch(date) else None
     except ValueError:
         return None
 
@@ -204,67 +207,65 @@ def places_compatible(a: ClusterInput, b: ClusterInput, rules: ClusterRules) -> 
     return False
 
 
-def cluster_events(events: Iterable[ClusterInput], rules: ClusterRules | None = None) -> list[Cluster]:
-    """Greedy clustering of events given in ingest order (see the module docstring for the rule)."""
+def side_keys(ev: ClusterInput, rules: ClusterRules) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of the event's actor side and recipient side."""
+    a = participant_keys(ev.actor_name, ev.actor_country, ev.actor_sector, ev.has_actor, rules)
+    r = participant_keys(
+        ev.recipient_name, ev.recipient_country, ev.recipient_sector, ev.has_recipient, rules
+    )
+    return a, r
+
+
+def lookup_keys(ev: ClusterInput, rules: ClusterRules) -> list[tuple[str, str | None, str, str]]:
+    """(type, mode, actor key, recipient key) of every index entry the event looks up, or makes if it is first."""
+    mode = ev.mode if rules.same_mode else None
+    a_keys, r_keys = side_keys(ev, rules)
+    lookup = [(ev.type, mode, a, r) for a in sorted(a_keys) for r in sorted(r_keys)]
+    if ev.type in rules.symmetric_types:
+        lookup += [(ev.type, mode, r, a) for a in sorted(a_keys) for r in sorted(r_keys)]
+    return lookup
+
+
+def cluster_events(
+    events: Iterable[ClusterInput],
+    rules: ClusterRules | None = None,
+    *,
+    seed: Iterable[Cluster] = (),
+    first_rank: int = 0,
+) -> list[Cluster]:
+    """Greedy clustering of events given in ingest order (see the module docstring for the rule).
+
+    ``seed``: clusters already made from earlier events (an incremental update passes the stored ones these
+    events could join); new clusters are ranked from ``first_rank`` on.  Returns seeds and new clusters.
+    """
     rules = rules or ClusterRules()
     clusters: list[Cluster] = []
     # Candidate lookup: (type, mode, actor key, recipient key) → clusters, so each event is compared only
     # with clusters it could join (linear in the number of events, not quadratic).
     index: dict[tuple[str, str | None, str, str], list[Cluster]] = defaultdict(list)
-    order: dict[int, int] = {}  # id(cluster) → creation rank: candidates are tried oldest first
+    for c in sorted(seed, key=lambda c: c.rank):
+        clusters.append(c)
+        for k in lookup_keys(c.first, rules):
+            index[k].append(c)
+    rank = first_rank
     for ev in events:
         if ev.confidence < rules.min_confidence:
             continue
-        mode = ev.mode if rules.same_mode else None
-        a_keys = participant_keys(ev.actor_name, ev.actor_country, ev.actor_sector, ev.has_actor, rules)
-        r_keys = participant_keys(
-            ev.recipient_name, ev.recipient_country, ev.recipient_sector, ev.has_recipient, rules
-        )
-        lookup = [(ev.type, mode, a, r) for a in sorted(a_keys) for r in sorted(r_keys)]
-        if ev.type in rules.symmetric_types:
-            lookup += [(ev.type, mode, r, a) for a in sorted(a_keys) for r in sorted(r_keys)]
+        lookup = lookup_keys(ev, rules)
         home = None
         if ev.date:
             candidates = {id(c): c for k in lookup for c in index.get(k, ())}
-            for c in sorted(candidates.values(), key=lambda c: order[id(c)]):
+            for c in sorted(candidates.values(), key=lambda c: c.rank):  # oldest first
                 if dates_compatible(c.first.date, ev.date, rules.max_day_gap) and places_compatible(
                     c.first, ev, rules
                 ):
                     home = c
                     break
         if home is None:
-            home = Cluster(ev)
-            order[id(home)] = len(clusters)
+            home = Cluster(ev, rank=rank)
+            rank += 1
             clusters.append(home)
             for k in lookup:
                 index[k].append(home)
         home.members.append(ev)
     return clusters
-
-
-def rebuild_clusters(con: duckdb.DuckDBPyConnection, rules: ClusterRules) -> int:
-    """Recompute ``event_clusters`` from every stored event in one transaction; returns the cluster count."""
-    where = "WHERE a.duplicate_of IS NULL" if rules.exclude_duplicates else ""
-    cur = con.execute(
-        "SELECT e.article_id, e.id, e.type, e.mode, e.actor_name, e.actor_country, e.actor_sector, "
-        "e.actor_start IS NOT NULL, e.recipient_name, e.recipient_country, e.recipient_sector, "
-        "e.recipient_start IS NOT NULL, e.date, e.location_name, e.location_country, e.location_lat, "
-        "e.location_lon, e.location_geonameid, coalesce(e.has_location, false), e.confidence "
-        f"FROM events e JOIN articles a ON a.id = e.article_id {where} ORDER BY a.ingest_seq, e.seq"
-    )
-    clusters = cluster_events((ClusterInput(*row) for row in cur.fetchall()), rules)
-    rows = [c.row() for c in clusters]
-    from newsevents.store.rows import to_arrow
-
-    arrow = to_arrow(EVENT_CLUSTERS, rows)
-    con.begin()
-    try:
-        con.execute("DELETE FROM event_clusters")
-        con.register("_newsevents_clusters", arrow)
-        con.execute("INSERT INTO event_clusters SELECT * FROM _newsevents_clusters")
-        con.unregister("_newsevents_clusters")
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
-    return len(rows)

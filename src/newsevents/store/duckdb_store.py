@@ -25,16 +25,17 @@ import duckdb
 
 from newsevents.model import ErrorRecord, Result
 from newsevents.store import rows as R
-from newsevents.store.dedup import (
-    SCHEME,
-    DedupConfig,
-    NearDuplicateIndex,
-    signature,
-    signature_bytes,
-    signature_from_bytes,
-)
+from newsevents.store.dedup import SCHEME, DedupConfig, signature, signature_bytes
 from newsevents.store.locking import open_with_retry
-from newsevents.store.schema import MINHASHES, SCHEMA_VERSION, TABLES_BY_NAME, VIEWS, missing_columns
+from newsevents.store.lsh import BatchDuplicates, band_rows, ensure_bands
+from newsevents.store.schema import (
+    LSH_BANDS,
+    MINHASHES,
+    SCHEMA_VERSION,
+    TABLES_BY_NAME,
+    VIEWS,
+    missing_columns,
+)
 
 DEFAULT_DB = "newsevents.duckdb"
 
@@ -73,7 +74,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
 
-_CHILD_TABLES = ("actors", "mentions", "quotes", "events", "errors", "minhashes")
+_CHILD_TABLES = ("actors", "mentions", "quotes", "events", "errors", "minhashes", "lsh_bands")
 
 
 @dataclass
@@ -123,8 +124,6 @@ class Store:
         self.lock_timeout = lock_timeout
         self.defer_to_writer = defer_to_writer
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._index: NearDuplicateIndex | None = None
-        self._index_upto = -1  # highest ingest_seq whose signature the in-memory index holds
         self._lock = threading.RLock()  # one DuckDB connection is not safe to share between threads unguarded
 
     # ---- connection ---------------------------------------------------------------------------------
@@ -251,21 +250,6 @@ class Store:
 
     # ---- writes -------------------------------------------------------------------------------------
 
-    def _dedup_index(self, con: duckdb.DuckDBPyConnection) -> NearDuplicateIndex:
-        """The LSH index, brought up to date with articles another process stored since it was last read."""
-        if self._index is None:
-            self._index, self._index_upto = NearDuplicateIndex(self.dedup_config), -1
-        rows = con.execute(
-            "SELECT m.article_id, m.signature, a.ingest_seq, a.duplicate_of FROM minhashes m "
-            "JOIN articles a ON a.id = m.article_id WHERE m.num_perm = ? AND m.scheme = ? AND a.ingest_seq > ? "
-            "ORDER BY a.ingest_seq",
-            [self.dedup_config.num_perm, SCHEME, self._index_upto],
-        )
-        for article_id, blob, seq, dup in rows.fetchall():
-            self._index.add(article_id, signature_from_bytes(blob, self.dedup_config), seq, dup)
-            self._index_upto = max(self._index_upto, int(seq))
-        return self._index
-
     @staticmethod
     def _seq_start(con: duckdb.DuckDBPyConnection) -> int:
         # Read at every batch, not cached: another process may have added articles in between.
@@ -280,14 +264,15 @@ class Store:
             raise PermissionError("this store was opened read-only")
         items = list(items)
         with self.using() as con:
-            index = self._dedup_index(con) if self.dedup_config.enabled else None
             seq = self._seq_start(con)
             ids = [it.article.id for it in items if isinstance(it, Result)]
             stored = self._stored_seqs(con, ids)
             counts = AddCounts()
-            table_rows: dict[str, list[R.Row]] = {name: [] for name in (*R.TABLE_OF, "minhashes")}
+            table_rows: dict[str, list[R.Row]] = {
+                name: [] for name in (*R.TABLE_OF, "minhashes", "lsh_bands")
+            }
             replaced: list[str] = []
-            pending_index: list[tuple[str, Any, int, str | None]] = []
+            todo: list[tuple[Result, int]] = []
             seen: set[str] = set()
             for item in items:
                 if isinstance(item, ErrorRecord):
@@ -300,19 +285,33 @@ class Store:
                 seen.add(aid)
                 if aid in stored:
                     replaced.append(aid)
-                    art_seq = stored[aid]  # a reprocessed article keeps its place in the ingest order
+                    todo.append(
+                        (item, stored[aid])
+                    )  # a reprocessed article keeps its place in the ingest order
                 else:
-                    art_seq, seq = seq, seq + 1
+                    todo.append((item, seq))
+                    seq += 1
+            sigs = {}
+            finder = None
+            if self.dedup_config.enabled:
+                ensure_bands(con, self.dedup_config)
+                for item, _ in todo:
+                    sig = signature(item.article.text, self.dedup_config)
+                    if sig is not None:
+                        sigs[item.article.id] = sig
+                finder = BatchDuplicates(con, self.dedup_config)
+                finder.prefetch(list(sigs.items()))
+            for item, art_seq in todo:
+                aid = item.article.id
                 dup: tuple[str, float] | None = None
-                sig = signature(item.article.text, self.dedup_config) if index is not None else None
-                if index is not None and sig is not None:
-                    dup = index.find(aid, sig, art_seq)
-                    # Later articles of this same batch must see this one: add before the commit and undo on error.
-                    index.add(aid, sig, art_seq, dup[0] if dup else None)
-                    pending_index.append((aid, sig, art_seq, dup[0] if dup else None))
+                sig = sigs.get(aid)
+                if finder is not None and sig is not None:
+                    # Later articles of this same batch see this one (find_and_add), as in one clean run.
+                    dup = finder.find_and_add(aid, sig, art_seq)
                     table_rows["minhashes"].append(
                         (aid, self.dedup_config.num_perm, SCHEME, signature_bytes(sig))
                     )
+                    table_rows["lsh_bands"].extend(band_rows(aid, sig, self.dedup_config))
                 for name, rows in R.result_rows(
                     item,
                     duplicate_of=dup[0] if dup else None,
@@ -336,16 +335,12 @@ class Store:
                     if rows:
                         self._insert(con, name, rows)
                     counts.tables[name] = len(rows)
+                if replaced:  # an article changed in place: the clusters after it need a full rebuild
+                    con.execute("INSERT OR REPLACE INTO meta VALUES ('clusters_stale', '1')")
                 con.commit()
             except BaseException:
                 con.rollback()
-                for aid, *_ in pending_index:
-                    if index is not None:
-                        index.remove(aid)
-                self._index = None  # rebuilt from the file on next use: exact state after the rollback
                 raise
-            if pending_index:
-                self._index_upto = max(self._index_upto, *(p[2] for p in pending_index))
             return counts
 
     @staticmethod
@@ -359,7 +354,7 @@ class Store:
 
     @staticmethod
     def _insert(con: duckdb.DuckDBPyConnection, name: str, rows: list[R.Row]) -> None:
-        table = MINHASHES if name == "minhashes" else R.TABLE_OF[name]
+        table = {"minhashes": MINHASHES, "lsh_bands": LSH_BANDS}.get(name) or R.TABLE_OF[name]
         arrow = R.to_arrow(table, rows)
         verb = "INSERT OR IGNORE INTO" if table.primary_key and name != "articles" else "INSERT INTO"
         cols = ", ".join(f'"{c}"' for c in table.column_names)
@@ -392,7 +387,16 @@ class Store:
 
     def recluster(self, rules: Any = None) -> int:
         """Rebuild ``event_clusters`` from all stored events (see ``clusters.py``); returns the cluster count."""
-        from newsevents.store.clusters import ClusterRules, rebuild_clusters
+        from newsevents.store.cluster_store import rebuild_clusters
+        from newsevents.store.clusters import ClusterRules
 
         with self.using() as con:
             return rebuild_clusters(con, rules or ClusterRules())
+
+    def update_clusters(self, rules: Any = None) -> int:
+        """Cluster only the events stored since the last clustering (``cluster_store.py``): the same clusters
+        as ``recluster``, at a cost that grows with the new events.  ``rules`` None keeps the stored ones."""
+        from newsevents.store.cluster_store import update_clusters
+
+        with self.using() as con:
+            return update_clusters(con, rules)

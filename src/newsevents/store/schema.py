@@ -17,7 +17,9 @@ from dataclasses import dataclass
 
 # 2: knowledge-base identity columns (actors.kb_id/code/kb_name, events.actor_/recipient_kb_id/code,
 #    quotes.speaker_kb_id), appended at the end of their tables so ``migrate`` can add them to a version-1 file.
-SCHEMA_VERSION = "2"
+# 3: incremental clusters (event_clusters.rank/first_event, cluster_keys) and SQL near-duplicate look-up
+#    (lsh_bands); a version-2 file gets them, and its clusters and bands are rebuilt once.
+SCHEMA_VERSION = "3"
 
 SPAN_STRUCT = 'STRUCT("start" INTEGER, "end" INTEGER, "text" VARCHAR)'
 
@@ -212,15 +214,37 @@ EVENT_CLUSTERS = Table(
         ("n_articles", "INTEGER"),
         ("event_ids", "VARCHAR[]"),  # "<article_id>/<event_id>" of every supporting event
         ("article_ids", "VARCHAR[]"),
+        ("rank", "BIGINT"),  # creation order of the greedy clustering (cluster_store.py)
+        ("first_event", "VARCHAR"),  # the event the others were compared with
     ),
     primary_key=("id",),
-    doc="Cross-article de-duplicated events (one row per real-world event), rebuilt after each ingest.",
+    doc="Cross-article de-duplicated events (one row per real-world event), updated after each ingest.",
+)
+
+CLUSTER_KEYS = Table(
+    "cluster_keys",
+    (
+        ("rank", "BIGINT"),
+        ("type", "VARCHAR"),
+        ("mode", "VARCHAR"),  # '' unless ClusterRules.same_mode
+        ("side", "VARCHAR"),  # a: actor, r: recipient
+        ("key", "VARCHAR"),  # participant key of the cluster's first event (clusters.participant_keys)
+        ("first_date", "VARCHAR"),
+        ("first_month", "VARCHAR"),  # first 7 characters of an ISO first_date ("2022-03", "2022"), else '*'
+    ),
+    doc="Blocking keys of each cluster's first event: new events find the clusters they could join in SQL.",
+)
+
+LSH_BANDS = Table(
+    "lsh_bands",
+    (("article_id", "VARCHAR"), ("band", "INTEGER"), ("key", "BIGINT")),
+    doc="MinHash LSH band keys of each article (lsh.py): near-duplicate candidates are one join.",
 )
 
 META = Table("meta", (("key", "VARCHAR"), ("value", "VARCHAR")), primary_key=("key",))
 
 RECORD_TABLES = (ARTICLES, ACTORS, MENTIONS, QUOTES, EVENTS)
-TABLES = (*RECORD_TABLES, ERRORS, MINHASHES, EVENT_CLUSTERS, META)
+TABLES = (*RECORD_TABLES, ERRORS, MINHASHES, EVENT_CLUSTERS, CLUSTER_KEYS, LSH_BANDS, META)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 # Events whose article is not a near-duplicate of another: what counts and what is clustered.
