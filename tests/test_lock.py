@@ -47,7 +47,9 @@ def test_lock_satisfies_pyproject_range(req: Requirement) -> None:
     if req.marker and not req.marker.evaluate(env):
         pytest.skip(f"{req} does not apply here")
     locked = _locked().get(canonicalize_name(req.name))
-    assert locked, f"{req.name} is declared in pyproject.toml but missing from requirements.lock: run scripts/lock.sh"
+    assert locked, (
+        f"{req.name} is declared in pyproject.toml but missing from requirements.lock: run scripts/lock.sh"
+    )
     for version, _marker in locked:
         assert req.specifier.contains(version, prereleases=True), (
             f"requirements.lock pins {req.name}=={version}, outside pyproject's {req.specifier}: run scripts/lock.sh"

@@ -55,9 +55,10 @@ def test_quotes_direct_cue_after_the_quote(text: str, content: str, speaker: str
             "minister",
         ),
         (
-            "The statement reads: “The government condemns the attack in the strongest terms.”",
+            # a document speaks for whoever issued it (issue 14), never as the word "statement"
+            "The Foreign Ministry's statement reads: “The government condemns the attack in the strongest terms.”",
             "The government condemns the attack in the strongest terms",
-            "statement",
+            "Foreign Ministry",
         ),
         (
             'In a televised address, President Ruto said, "Kenya will not be intimidated."',

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.actors.mentions import MentionCandidate, title_mention
+from newsevents.extract.actors.pronouns import link_pronoun
 from newsevents.kb import KnownActor, actor_dictionary, countries, normalize
 
 PERSON_LABELS = frozenset({"PERSON", "person"})
@@ -43,6 +44,7 @@ class Cluster:
     role_lemmas: set[str] = field(default_factory=set)
     modifiers: set[str] = field(default_factory=set)  # capitalised words of its descriptions ("Zionist")
     gender: str | None = None
+    gender_guessed: bool = False  # only a forename says so: a pronoun of the other gender may still link
     number: str = "sg"
     affiliation: Cluster | None = None
     merged_into: Cluster | None = None
@@ -68,8 +70,8 @@ class Cluster:
         if m.role_lemma:
             self.role_lemmas.add(m.role_lemma)
         self.modifiers |= m.modifiers
-        if m.gender and not self.gender:
-            self.gender = m.gender
+        if m.gender and (not self.gender or self.gender_guessed and not m.gender_guessed):
+            self.gender, self.gender_guessed = m.gender, m.gender_guessed
 
     def add(self, m: MentionCandidate, rule: str) -> None:
         self.mentions.append((m, rule))
@@ -79,8 +81,8 @@ class Cluster:
             self.words.update(name_words(key))
         if m.kind != "pronoun":
             self.absorb(m)
-        elif m.gender and not self.gender:
-            self.gender = m.gender
+        elif m.gender and (not self.gender or self.gender_guessed):
+            self.gender, self.gender_guessed = m.gender, False  # a he/she settles a guessed gender
 
 
 def name_words(key: str) -> set[str]:
@@ -128,6 +130,14 @@ class Resolver:
         self.attach(m, c, rule)
         return c
 
+    def mention_with_head(self, head: int) -> MentionCandidate | None:
+        """The mention (already placed) whose head token is ``head``."""
+        k = bisect.bisect_left(self.history, (self.doc.tokens[head].i - 8, -1))
+        for _, _, x in self.history[k : k + 24]:
+            if x.head == head:
+                return x
+        return None
+
     def cluster_of(self, m: MentionCandidate) -> Cluster | None:
         c = self.owner.get(id(m))
         return c.live() if c else None
@@ -145,9 +155,11 @@ class Resolver:
         keep.role_lemmas |= gone.role_lemmas
         keep.modifiers |= gone.modifiers
         keep.kb = keep.kb or gone.kb
-        for attr in ("country", "country_how", "sector", "role", "gender"):
+        for attr in ("country", "country_how", "sector", "role"):
             if getattr(keep, attr) is None:
                 setattr(keep, attr, getattr(gone, attr))
+        if gone.gender and (keep.gender is None or keep.gender_guessed and not gone.gender_guessed):
+            keep.gender, keep.gender_guessed = gone.gender, gone.gender_guessed
         gone.merged_into = keep
         gone.mentions = []
 
@@ -274,7 +286,7 @@ class Resolver:
         return used
 
     # -- 3. nominals and pronouns -------------------------------------------------------------------------
-    def _recent(self, m: MentionCandidate, sentences: int) -> list[MentionCandidate]:
+    def recent(self, m: MentionCandidate, sentences: int) -> list[MentionCandidate]:
         """Mentions before ``m`` within ``sentences`` sentences, nearest first."""
         k = bisect.bisect_left(self.history, (m.start, -1))
         out = []
@@ -299,7 +311,7 @@ class Resolver:
             score += 0.01 * prev.start  # same sentence: nearer wins among equals
         return score
 
-    def _clause_head(self, i: int) -> int:
+    def clause_head(self, i: int) -> int:
         """The word a noun phrase is an argument of, seen through titles, appositions and conjunctions."""
         j = i
         for _ in range(6):
@@ -309,67 +321,6 @@ class Resolver:
             else:
                 break
         return self.doc.tokens[j].head
-
-    def _bound_clusters(self, m: MentionCandidate) -> set[int]:
-        """Binding: "Obama praised him" — a plain pronoun is not a co-argument of its antecedent's verb."""
-        if m.possessive or m.span.text.lower().endswith("self"):
-            return set()
-        verb = self._clause_head(m.head)
-        if verb == m.head:
-            return set()
-        out = set()
-        for prev in self._recent(m, 0):
-            c = self.cluster_of(prev)
-            if c is not None and self._clause_head(prev.head) == verb:
-                out.add(id(c))
-        return out
-
-    def _compatible_pronoun(self, m: MentionCandidate, c: Cluster) -> bool:
-        gender = m.label.split(":")[1]
-        if gender in ("m", "f"):
-            return c.person and c.number == "sg" and c.gender in (None, gender)
-        if m.number == "pl":
-            return c.label in COLLECTIVE_LABELS or c.number == "pl"
-        return c.label in ("ORG", "GPE", "org", "country") and c.number == "sg"
-
-    def link_pronoun(self, m: MentionCandidate) -> None:
-        best: tuple[float, Cluster, MentionCandidate] | None = None
-        bound = self._bound_clusters(m)
-        for prev in self._recent(m, WINDOW_SENTENCES):
-            c = self.cluster_of(prev)
-            if c is None or id(c) in bound or not self._compatible_pronoun(m, c):
-                continue
-            if c.label == "GPE" and m.number == "pl" and not prev.subject:
-                continue  # "they" are rarely a place that is only mentioned
-            score = self._salience(m, prev)
-            if best is None or score > best[0]:
-                best = (score, c, prev)
-        if best is not None:
-            antecedent = best[2]
-            if antecedent.reporting:
-                rule = "pronoun_reporting_subject"
-            else:
-                rule = "pronoun_subject" if antecedent.subject else "pronoun_recent"
-            self.attach(m, best[1], rule)
-            return
-        if m.sent <= 1 and m.label.split(":")[1] in ("m", "f"):
-            self._cataphora(m)
-
-    def _cataphora(self, m: MentionCandidate) -> None:
-        """ "He said ... \n\n Qalibaf made the comments": an opening pronoun names the next person."""
-        for _, _, earlier in self.history:
-            if earlier.start >= m.start:
-                break
-            c = self.cluster_of(earlier)
-            if c is not None and c.person:
-                return  # a person was named before: this is no article-opening pronoun
-        for _, _, later in self.history:
-            if later.start <= m.start or later.kind != "name" or later.sent > m.sent + 2:
-                continue
-            c = self.cluster_of(later)
-            if c is not None and c.person and self._compatible_pronoun(m, c):
-                self.attach(m, c, "cataphora")
-                return
 
     def _nominal_score(self, m: MentionCandidate, c: Cluster) -> float | None:
         """Evidence that nominal ``m`` describes cluster ``c`` (None: incompatible)."""
@@ -390,7 +341,7 @@ class Resolver:
 
     def link_nominal(self, m: MentionCandidate) -> None:
         if m.label == "country":
-            for prev in self._recent(m, WINDOW_SENTENCES + 2):
+            for prev in self.recent(m, WINDOW_SENTENCES + 2):
                 c = self.cluster_of(prev)
                 if c is not None and c.label == "GPE" and c.country:
                     self.attach(m, c, "nominal_country")
@@ -401,7 +352,7 @@ class Resolver:
             return
         person = m.label == "person" and m.number == "sg"
         best: tuple[float, Cluster, str] | None = None
-        for prev in self._recent(m, WINDOW_SENTENCES * 3):
+        for prev in self.recent(m, WINDOW_SENTENCES * 3):
             c = self.cluster_of(prev)
             if c is None or (c.person != person) or (m.number == "pl") != (c.number == "pl"):
                 continue
@@ -431,7 +382,7 @@ class Resolver:
     def link_in_order(self, mentions: list[MentionCandidate]) -> None:
         for m in sorted(mentions, key=lambda x: x.start):
             if m.kind == "pronoun":
-                self.link_pronoun(m)
+                link_pronoun(self, m)
             else:
                 self.link_nominal(m)
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.actors.roles import Honorific, country_clue, lexicon, sector_clue
-from newsevents.kb import actor_dictionary, countries
+from newsevents.extract.actors.gender import forename_gender, name_gender
+from newsevents.extract.actors.roles import Honorific, PronounInfo, country_clue, lexicon, sector_clue
+from newsevents.kb import ActorDictionary, actor_dictionary, countries
 from newsevents.model import Span
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -44,6 +45,7 @@ class MentionCandidate:
     text_key: str = ""  # name text without "the", honorifics and "'s"
     number: str = "sg"
     gender: str | None = None
+    gender_guessed: bool = False  # gender read off a forename only: evidence, not a constraint
     country: tuple[str, str] | None = None  # (ISO alpha-3, how it was found)
     sector: str | None = None
     role: str | None = None
@@ -121,14 +123,100 @@ def name_mentions(
         place = ent.label in ("FAC", "LOC") and known.lookup(text_key, article_date) is None
         if place and doc.tokens[_governor(doc, head)].dep not in SUBJECT_DEPS:
             continue  # places that do not act are left to the places stage
+        label = ent.label
+        role = lex.role(head_tok.lemma) if label == "ORG" else None
+        if role is not None and role.kind == "person":
+            label = "PERSON"  # "Foreign Office Spokesperson": a person named by office, not the office
+        elif label in ("ORG", *MISLABELLED) and _personal_name(
+            doc, start, end, text_key, article_date, known
+        ):
+            label = "PERSON"  # "Brandi Chastain" tagged as an organisation
         honorific = None
-        if ent.label == "PERSON" and start > 0:
+        if label == "PERSON" and start > 0:
             h = lex.honorific(doc.tokens[start - 1].text)
             if h is not None and doc.tokens[start - 1].sent == doc.tokens[start].sent:
                 honorific, start, span_start = h, start - 1, start - 1
-        out.append(_name_candidate(doc, start, end, head, ent.label, text_key, honorific, span_start))
+        out.append(_name_candidate(doc, start, end, head, label, text_key, honorific, span_start))
     out.extend(_unrecognised_surnames(doc, out))
+    out.extend(_untagged_people(doc, out, article_date, user_file))
     return out
+
+
+# Entity labels spaCy's small model gives to people it does not recognise as such ("AnnaLynne McCord" as a
+# PRODUCT); a run of proper nouns under them, or under no entity, may still be a person's name.
+MISLABELLED = frozenset({"", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT", "LAW"})
+
+
+def _untagged_people(
+    doc: AnnotatedDoc, names: list[MentionCandidate], date: str | None, user_file: str | None
+) -> list[MentionCandidate]:
+    """Runs of proper nouns the parser left untagged (or tagged as a thing) that are people's names.
+
+    A run counts when its first word is a forename the names dataset knows ("Brandi Chastain", "Isabel"),
+    or when one of its words is a word of a person named elsewhere in the text.  Words that name a country
+    or a known actor are never people.
+    """
+    taken = {i for m in names for i in range(m.start, m.end)}
+    person_words = {w for m in names if m.label == "PERSON" for w in m.text_key.split() if len(w) > 2}
+    lex = lexicon()
+    known = actor_dictionary(user_file)
+    index = countries()
+    out: list[MentionCandidate] = []
+    i = 0
+    while i < len(doc.tokens):
+        tok = doc.tokens[i]
+        if not _name_word(tok.text) or tok.pos != "PROPN" or tok.ent_type not in MISLABELLED or i in taken:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(doc.tokens)
+            and doc.tokens[j + 1].pos == "PROPN"
+            and _name_word(doc.tokens[j + 1].text)
+            and doc.tokens[j + 1].ent_type == tok.ent_type
+            and j + 1 not in taken
+            and doc.tokens[j + 1].sent == tok.sent
+        ):
+            j += 1
+        start, end = i, j + 1
+        i = end
+        if lex.honorific(doc.tokens[start].text) or lex.role(doc.tokens[start].text):
+            start += 1  # "Lieutenant George": the title is not the name
+        if start >= end or end - start > 3:
+            continue
+        words = [doc.tokens[k].text for k in range(start, end)]
+        text = " ".join(words)
+        if any(index.any(w) or known.lookup(w, date) for w in words) or known.lookup(text, date):
+            continue
+        if not (forename_gender(words[0]) or any(w in person_words for w in words)):
+            continue
+        head = _ent_head(doc, start, end)
+        if doc.tokens[_governor(doc, head)].dep not in ARGUMENT_DEPS:
+            continue
+        h = lex.honorific(doc.tokens[start - 1].text) if start > 0 else None
+        span_start = start - 1 if h is not None else start
+        out.append(_name_candidate(doc, span_start, end, head, "PERSON", text, h, span_start))
+    return out
+
+
+def _personal_name(
+    doc: AnnotatedDoc, start: int, end: int, text: str, date: str | None, known: ActorDictionary
+) -> bool:
+    """Two or three capitalised proper nouns, the first a forename the names dataset knows, none a word
+    of an office, body or sector, and not a known actor: a person whatever the entity tagger said."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or end - start != len(words):
+        return False
+    lex = lexicon()
+    if any(doc.tokens[k].pos != "PROPN" or not _name_word(doc.tokens[k].text) for k in range(start, end)):
+        return False
+    if any(lex.role(w) or lex.sector_of_word(w) or countries().any(w) for w in words):
+        return False
+    return forename_gender(words[0]) is not None and known.lookup(text, date) is None
+
+
+def _name_word(text: str) -> bool:
+    return len(text) > 1 and text[0].isupper() and not text.isupper() and text.replace("-", "").isalpha()
 
 
 def _unrecognised_surnames(doc: AnnotatedDoc, names: list[MentionCandidate]) -> list[MentionCandidate]:
@@ -160,9 +248,7 @@ def _name_candidate(
     honorific: Honorific | None,
     span_start: int,
 ) -> MentionCandidate:
-    lex = lexicon()
     head_tok = doc.tokens[head]
-    first_word = text_key.split()[0] if text_key.split() else ""
     m = MentionCandidate(
         start,
         end,
@@ -176,7 +262,10 @@ def _name_candidate(
         number="pl" if head_tok.tag in ("NNPS", "NNS") else "sg",
     )
     if label == "PERSON":
-        m.gender = (honorific.gender if honorific else None) or lex.gender_of_forename(first_word)
+        m.gender = honorific.gender if honorific else None
+        if m.gender is None:
+            m.gender = name_gender(text_key)
+            m.gender_guessed = m.gender is not None
     elif label in ("GPE", "NORP"):
         m.country = countries().any(text_key) or (
             _city_or_state_country(text_key) if label == "GPE" else None
@@ -341,6 +430,8 @@ def pronoun_mentions(doc: AnnotatedDoc) -> list[MentionCandidate]:
     out = []
     for tok in doc.tokens:
         info = lex.pronouns.get(tok.lower)
+        if info is None and tok.lower == "it" and _reporting_subject(doc, tok.i):
+            info = IT_REPORTS  # "It said": a body speaking, not the expletive "it"
         if info is None or tok.pos not in ("PRON", "DET"):
             continue
         m = MentionCandidate(
@@ -358,6 +449,14 @@ def pronoun_mentions(doc: AnnotatedDoc) -> list[MentionCandidate]:
         m.label = "pronoun:" + info.gender
         out.append(m)
     return out
+
+
+IT_REPORTS = PronounInfo("n", "sg")
+
+
+def _reporting_subject(doc: AnnotatedDoc, i: int) -> bool:
+    tok = doc.tokens[i]
+    return tok.dep == "nsubj" and doc.tokens[tok.head].lemma.lower() in lexicon().reporting_verbs
 
 
 def appositive_pairs(

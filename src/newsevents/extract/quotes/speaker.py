@@ -15,6 +15,9 @@ from dataclasses import replace
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.actors.table import ActorTable
 from newsevents.extract.quotes.base import Candidate
+from newsevents.extract.quotes.cues import load_cues
+from newsevents.kb import phrase_country
+from newsevents.model import Actor, Mention, ResolvedBy, Span, Speaker
 
 _OBJECT_DEPS = {"dobj", "dative", "pobj", "iobj", "obj"}
 
@@ -54,3 +57,106 @@ def outside_quotes(
     if best is None:
         return cand
     return replace(cand, speaker=best[1], speaker_head=best[1])
+
+
+# -- bodies that speak through a document ------------------------------------------------------------------
+# "the statement said", "according to a statement": the speaker is whoever issued the document, never the
+# word "statement".  The issuer is read off the document noun itself ("the ministry's statement", "a
+# statement by/from/of the ministry", "a statement issued by ...", "a Foreign Ministry statement"), or off
+# the clause that brought it ("the ministry said in a statement", "the ministry issued a statement"), first
+# at the noun that speaks, then at the nearest earlier noun of the same kind in the text.
+_ISSUER_PREPS = frozenset({"by", "from", "of"})
+_CARRIER_PREPS = frozenset({"in", "through", "via", "with"})
+_ISSUING_VERBS = frozenset(
+    {"issue", "release", "publish", "put", "send", "post", "make", "circulate", "share"}
+)
+ISSUED_ONLY = frozenset({"statement", "communique", "communiqué", "release", "declaration"})
+_EARLIER_DOCUMENTS = 60  # sentences back to look for the document's first mention
+
+
+def _actor_at_token(doc: AnnotatedDoc, actors: ActorTable, i: int) -> tuple[Mention, Actor] | None:
+    """The actor of the phrase headed by token ``i`` (its own words; not a name inside a modifier)."""
+    sub = doc.subtree(i)
+    start, end = doc.tokens[sub[0]].start, doc.tokens[sub[-1]].end
+    hit = actors.head_mention(start, end)
+    if hit is None or hit[0].span.start > doc.tokens[i].end:
+        return None
+    return hit
+
+
+def _issuer_at(doc: AnnotatedDoc, actors: ActorTable, noun: int) -> tuple[Mention, Actor] | None:
+    toks = doc.tokens
+    for c in doc.children[noun]:
+        dep = toks[c].dep
+        if dep in ("poss", "compound") and c < noun:
+            hit = _actor_at_token(doc, actors, c)
+            if hit is not None:
+                return hit
+        if dep == "prep" and toks[c].lower in _ISSUER_PREPS:
+            for g in doc.children[c]:
+                if toks[g].dep == "pobj" and (hit := _actor_at_token(doc, actors, g)) is not None:
+                    return hit
+        if dep == "acl":  # "a statement issued by the ministry"
+            for g in doc.children[c]:
+                for h in doc.children[g] if toks[g].dep == "agent" else ():
+                    if toks[h].dep == "pobj" and (hit := _actor_at_token(doc, actors, h)) is not None:
+                        return hit
+    tok = toks[noun]
+    verb = None
+    if tok.dep == "pobj" and toks[tok.head].lower in _CARRIER_PREPS:
+        verb = toks[tok.head].head  # "X said in a statement"
+    elif tok.dep == "dobj" and toks[tok.head].lemma.lower() in _ISSUING_VERBS:
+        verb = tok.head  # "X issued a statement"
+    if verb is None or toks[verb].pos not in ("VERB", "AUX"):
+        return None
+    for c in doc.children[verb]:
+        if toks[c].dep == "nsubj" and (hit := _actor_at_token(doc, actors, c)) is not None:
+            return hit
+    return None
+
+
+def document_noun(doc: AnnotatedDoc, start: int, end: int) -> int | None:
+    """The document noun ("statement", "report") heading the words ``[start, end)``, if they name one."""
+    nouns = load_cues().document_nouns
+    heads = [i for i in doc.tokens_within(start, end) if doc.tokens[i].lemma.lower() in nouns]
+    if not heads or doc.tokens[heads[-1]].pos not in ("NOUN", "PROPN"):
+        return None
+    return heads[-1]
+
+
+def document_issuer(doc: AnnotatedDoc, actors: ActorTable, noun: int) -> tuple[Mention, Actor] | None:
+    """Who issued the document ``noun`` names (None: no issuer found)."""
+    hit = _issuer_at(doc, actors, noun)
+    if hit is not None:
+        return hit
+    lemma = doc.tokens[noun].lemma.lower()
+    first_sent = doc.tokens[noun].sent - _EARLIER_DOCUMENTS
+    for k in range(noun - 1, -1, -1):
+        tok = doc.tokens[k]
+        if tok.sent < first_sent:
+            break
+        if tok.lemma.lower() == lemma and tok.pos == "NOUN" and (hit := _issuer_at(doc, actors, k)):
+            return hit
+    return None
+
+
+def body_speaker(doc: AnnotatedDoc, actors: ActorTable, phrase: Span, head: Span) -> Speaker | None:
+    """The speaker record for words no actor covers: a document's issuer ("the statement said" → the
+    ministry that issued it), no speaker for a document whose issuer is unknown, else the words themselves."""
+    noun = document_noun(doc, head.start, head.end)
+    if noun is None:
+        return Speaker(
+            phrase.text, None, phrase_country(phrase.text), phrase, "none"
+        )  # "Abbas's office": PSE
+    issuer = document_issuer(doc, actors, noun)
+    if issuer is None:
+        # A statement is always someone's: with its issuer unknown there is no speaker to give.  A report, a
+        # letter or a tweet may stand as the source the text names ("according to the report").
+        if doc.tokens[noun].lemma.lower() in ISSUED_ONLY:
+            return None
+        return Speaker(
+            phrase.text, None, phrase_country(phrase.text), phrase, "none"
+        )  # "Abbas's office": PSE
+    actor = issuer[1]
+    kind: ResolvedBy = "organisation" if actor.kind in ("ORG", "GPE", "NORP") else "name"
+    return Speaker(actor.name, actor.id, actor.country, phrase, kind, actor.kb_id)

@@ -20,8 +20,7 @@ from newsevents.extract.quotes.direct import find_direct
 from newsevents.extract.quotes.indirect import find_indirect
 from newsevents.extract.quotes.marks import Stretch, find_stretches
 from newsevents.extract.quotes.runon import run_on
-from newsevents.extract.quotes.speaker import outside_quotes
-from newsevents.kb import phrase_country
+from newsevents.extract.quotes.speaker import body_speaker, outside_quotes
 from newsevents.model import Quote, Span, Speaker, stable_id
 from newsevents.registry import stages
 
@@ -116,18 +115,17 @@ def _with_kind(cand: Candidate, stretches: Sequence[Stretch]) -> Candidate:
     return cand
 
 
-def _speaker(text: str, actors: ActorTable, cand: Candidate) -> Speaker | None:
+def _speaker(doc: AnnotatedDoc, actors: ActorTable, cand: Candidate) -> Speaker | None:
     """Resolve the speaker's head word ("minister" in "Turkey's foreign minister", not "Turkey"); the record
     keeps the whole phrase as its mention.  A phrase no actor covers keeps its own words (``none``), and so
     does a generic one ("officials") whose actor is never named: it keeps the actor link but is unresolved."""
     assert cand.speaker is not None
+    text = doc.text
     phrase = Span.of(text, *cand.speaker)
     head = Span.of(text, *(cand.speaker_head or cand.speaker))
     resolved = actors.speaker_for(head)
     if resolved.actor_id is None:
-        return Speaker(
-            phrase.text, None, phrase_country(phrase.text), phrase, "none"
-        )  # "Abbas's office": PSE
+        return body_speaker(doc, actors, phrase, head)  # a document's issuer, else the words
     actor = actors.get(resolved.actor_id)
     named = actor is not None and any(m.kind == "name" for m in actor.mentions)
     return replace(resolved, mention=phrase, resolved_by=resolved.resolved_by if named else "none")
@@ -135,7 +133,7 @@ def _speaker(text: str, actors: ActorTable, cand: Candidate) -> Speaker | None:
 
 def _record(doc: AnnotatedDoc, actors: ActorTable, article_id: str, cand: Candidate) -> Quote:
     text = doc.text
-    speaker = _speaker(text, actors, cand) if cand.speaker is not None else None
+    speaker = _speaker(doc, actors, cand) if cand.speaker is not None else None
     cue = Span.of(text, *cand.cue) if cand.cue else None
     content = Span.of(text, cand.start, cand.end)
     return Quote(
