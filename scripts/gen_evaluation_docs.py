@@ -27,6 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT.parent / "shared" / "gold"
 GOLD_FILES = ("seed.jsonl", "plover-dev.jsonl", "polnear-dev.jsonl")
+GAP_FILES = ("gap-development.tsv", "gap-validation.tsv")
 DEFAULT_VENV = Path(os.environ.get("NEWSEVENTS_BENCH_VENV", "/tmp/newsevents-bench-venv"))
 TEXTACY = "textacy==0.13.0"
 
@@ -108,7 +109,7 @@ def with_confidence_section(text: str) -> str:
     return replace_section(text, docs_section(json.loads(data.read_text(encoding="utf-8"))))
 
 
-def page(eval_cmd: str, eval_md: str, baseline: str, commit: str, model: str) -> str:
+def page(eval_cmd: str, eval_md: str, baseline: str, commit: str, model: str, gap_md: str = "") -> str:
     today = dt.date.today().isoformat()
     return f"""# Evaluation
 
@@ -130,6 +131,11 @@ quotes annotated in them, no events annotated in PolNeAR).
 
 `content tok-F1` is an extra beyond the README's metrics: the mean token F1 of each found required
 quote's predicted content against its gold snippet (100 = the found spans are exactly the snippets).
+
+`speaker name acc` (issue 14) is the speaker accuracy by the alias rule alone: among found required quotes
+whose gold speaker has aliases, a gold alias is contained in the predicted speaker's name, its actor's
+canonical name or country — no mention text, no span overlap, so a bare "he" counts only when coreference
+resolved it to the named person. Quotes whose gold source is only a pronoun span are not counted.
 
 `type acc`, `actor country` and `recipient country` are event diagnostics beyond the README's metrics,
 independent of the event matching. `type acc`: among required gold events, those for which some prediction
@@ -162,6 +168,20 @@ Per file: `seed` is the seed article (12 required quotes, 3 required events); `p
 sentences (events only); `polnear-dev` 84 PolNeAR political news articles (quotes only).
 
 {eval_md.strip()}
+
+## Coreference: GAP pronouns
+
+`newsevents eval ../shared/gold/gap-development.tsv ../shared/gold/gap-validation.tsv`: each GAP row (an
+ambiguous pronoun in a Wikipedia snippet, two candidate names A and B) goes through the parse and the
+`actors` stage, the coreference every article gets (`src/newsevents/evaluation/gap.py`). The system says A
+when the pronoun's actor has a mention overlapping A's name (or, when the parse left A untagged, carries all
+of A's name words), B likewise, else neither. Scored as in the GAP paper: precision, recall and F1 over the
+A and B decisions, F1 by the pronoun's gender (masculine, feminine) and their ratio F/M (1.0: no gender
+gap). The rules were set on development rows; validation is reported, never tuned on. For scale: the GAP
+paper's best baseline (syntactic parallelism) reaches 66.9 F1 on its test set, with the two candidates
+given; here the pronoun may link to any actor of the snippet.
+
+{gap_md.strip()}
 
 ## Peer baseline: textacy `direct_quotations`
 
@@ -221,6 +241,12 @@ def main(argv: list[str] | None = None) -> int:
             run([*newsevents, "eval", *gold_args, *model_opt, "--json", "--report", str(report)])
         )
         eval_md = report.read_text(encoding="utf-8")
+        gap_report = Path(tmp) / "gap.md"
+        gap = [str(args.gold_dir / name) for name in GAP_FILES if (args.gold_dir / name).exists()]
+        gap_md = "No GAP files found."
+        if gap:
+            run([*newsevents, "eval", *gap, *model_opt, "--report", str(gap_report)])
+            gap_md = gap_report.read_text(encoding="utf-8")
         systems = {"newsevents": ours}
         python = None if args.no_baseline else ensure_venv(args.venv, args.create_venv)
         if python is not None:
@@ -263,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         else:
             baseline = "Not run this time (no virtual environment with textacy; see `--create-venv`)."
-    text = page(shlex.join(shown), eval_md, baseline, git_commit(), model)
+    text = page(shlex.join(shown), eval_md, baseline, git_commit(), model, gap_md)
     args.out.write_text(with_confidence_section(text), encoding="utf-8")
     print(f"wrote {display(args.out)}", file=sys.stderr)
     return 0

@@ -87,3 +87,28 @@ def test_coref_office_holder_named_by_office_is_a_person() -> None:
     result = actors_result(text)
     he = actor_with(result, "He")
     assert he.kind == "PERSON" and "Spokesperson" in he.name
+
+
+def test_coref_distant_pronoun_takes_last_person_of_its_gender() -> None:
+    text = (
+        "Foreign Minister Ingrid Dahl spoke to reporters on Monday. "
+        "The talks lasted four hours. Several countries made promises. The junta made none. "
+        "Observers left early. She said the next round would be in May."
+    )
+    result = actors_result(text)
+    assert actor_with(result, "She") is actor_with(result, "Ingrid Dahl")
+    assert rule_of(result, "She") == "pronoun_distant"
+
+
+def test_coref_body_split_by_the_tagger_is_one_name() -> None:
+    result = actors_result("The US Department of the Treasury said the sanctions would start on Monday.")
+    assert actor_with(result, "Department of the Treasury").name.endswith("Department of the Treasury")
+
+
+def test_coref_body_nominal_does_not_join_another_kind_of_body() -> None:
+    text = (
+        "The embassy in Nairobi opened a relief office. The Kenyan government sent trucks. "
+        "The government said the roads were open."
+    )
+    result = actors_result(text)
+    assert actor_with(result, "The government") is not actor_with(result, "The embassy")

@@ -45,3 +45,24 @@ def test_quotes_statement_without_issuer_is_no_speaker() -> None:
     text = "Heavy rain fell overnight. The roads would stay closed for two days, the statement said."
     name = _speaker_of(text, "roads")
     assert name is None or "statement" not in name.lower()
+
+
+def test_quotes_outlet_citing_someone_is_not_the_speaker() -> None:
+    text = (
+        "Reuters cited party spokesperson Fadzai Moyo as telling journalists outside court: "
+        "“This shows the arrest was an abuse of process.”"
+    )
+    assert _speaker_of(text, "abuse") == "Fadzai Moyo"
+
+
+def test_quotes_body_named_by_its_members_keeps_them_in_its_name() -> None:
+    text = "Police arrested 17 protesters in the capital, said a coalition of human rights groups."
+    name = _speaker_of(text, "protesters")
+    assert name is not None and "coalition of human rights groups" in name
+
+
+def test_quotes_first_person_in_quote_gives_way_to_the_words_before_the_cue() -> None:
+    # The parser misreads "PM Nadia Rahim" after the closing mark; the speaker is still not "I".
+    text = "“I look forward to visiting the capital in March,” PM Nadia Rahim tweeted."
+    name = _speaker_of(text, "visiting")
+    assert name is not None and "Rahim" in name

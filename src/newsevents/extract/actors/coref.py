@@ -333,6 +333,8 @@ class Resolver:
         score = 0.0
         if m.role_lemma and (m.role_lemma in c.role_lemmas or m.role_lemma in c.words):
             score += 4.0
+        elif m.role_lemma and m.label != "person" and c.role_lemmas:
+            return None  # a body described by another noun: "the government" is not "the embassy"
         if m.sector and c.sector:
             score += 2.0 if m.sector == c.sector else -3.0
         if m.country and c.country:

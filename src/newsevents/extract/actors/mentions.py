@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.actors.gender import forename_gender, name_gender
+from newsevents.annotate.doc import AnnotatedDoc, Entity
+from newsevents.extract.actors.credits import credit_regions, is_credit
+from newsevents.extract.actors.gender import (
+    MISLABELLED,
+    forename_gender,
+    name_gender,
+    name_word,
+    personal_name,
+)
 from newsevents.extract.actors.roles import Honorific, PronounInfo, country_clue, lexicon, sector_clue
-from newsevents.kb import ActorDictionary, actor_dictionary, countries
+from newsevents.kb import actor_dictionary, countries
 from newsevents.model import Span
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -101,8 +108,9 @@ def name_mentions(
     lex = lexicon()
     known = actor_dictionary(user_file)
     out: list[MentionCandidate] = []
-    for ent in doc.ents:
-        if ent.label not in NAME_LABELS:
+    credits = credit_regions(doc.text)
+    for ent in _joined_bodies(doc):
+        if ent.label not in NAME_LABELS or is_credit(doc, ent.start, ent.end, credits, known, article_date):
             continue
         start, end = ent.start_token, ent.end_token
         span_start = start  # the mention keeps "The" ("The New York Times"); its lookup key does not
@@ -127,9 +135,7 @@ def name_mentions(
         role = lex.role(head_tok.lemma) if label == "ORG" else None
         if role is not None and role.kind == "person":
             label = "PERSON"  # "Foreign Office Spokesperson": a person named by office, not the office
-        elif label in ("ORG", *MISLABELLED) and _personal_name(
-            doc, start, end, text_key, article_date, known
-        ):
+        elif label in ("ORG", *MISLABELLED) and personal_name(doc, start, end, text_key, article_date, known):
             label = "PERSON"  # "Brandi Chastain" tagged as an organisation
         honorific = None
         if label == "PERSON" and start > 0:
@@ -142,9 +148,27 @@ def name_mentions(
     return out
 
 
-# Entity labels spaCy's small model gives to people it does not recognise as such ("AnnaLynne McCord" as a
-# PRODUCT); a run of proper nouns under them, or under no entity, may still be a person's name.
-MISLABELLED = frozenset({"", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT", "LAW"})
+def _joined_bodies(doc: AnnotatedDoc) -> list[Entity]:
+    """Entities, with a body's name the tagger cut in two joined again: "US Department" + "of the" +
+    "Treasury" is one organisation (the first part ends in a body word: department, ministry, office)."""
+    lex = lexicon()
+    out: list[Entity] = []
+    ents = doc.ents
+    k = 0
+    while k < len(ents):
+        e = ents[k]
+        if k + 1 < len(ents) and e.label == "ORG" and ents[k + 1].label in ("ORG", "GPE"):
+            nxt = ents[k + 1]
+            between = [t.lower for t in doc.tokens[e.end_token : nxt.start_token]]
+            role = lex.role(doc.tokens[e.end_token - 1].lemma)
+            if between in (["of"], ["of", "the"]) and role is not None and role.kind == "org":
+                text = doc.text[e.start : nxt.end]
+                out.append(Entity("ORG", e.start_token, nxt.end_token, e.start, nxt.end, text))
+                k += 2
+                continue
+        out.append(e)
+        k += 1
+    return out
 
 
 def _untagged_people(
@@ -165,14 +189,14 @@ def _untagged_people(
     i = 0
     while i < len(doc.tokens):
         tok = doc.tokens[i]
-        if not _name_word(tok.text) or tok.pos != "PROPN" or tok.ent_type not in MISLABELLED or i in taken:
+        if not name_word(tok.text) or tok.pos != "PROPN" or tok.ent_type not in MISLABELLED or i in taken:
             i += 1
             continue
         j = i
         while (
             j + 1 < len(doc.tokens)
             and doc.tokens[j + 1].pos == "PROPN"
-            and _name_word(doc.tokens[j + 1].text)
+            and name_word(doc.tokens[j + 1].text)
             and doc.tokens[j + 1].ent_type == tok.ent_type
             and j + 1 not in taken
             and doc.tokens[j + 1].sent == tok.sent
@@ -197,26 +221,6 @@ def _untagged_people(
         span_start = start - 1 if h is not None else start
         out.append(_name_candidate(doc, span_start, end, head, "PERSON", text, h, span_start))
     return out
-
-
-def _personal_name(
-    doc: AnnotatedDoc, start: int, end: int, text: str, date: str | None, known: ActorDictionary
-) -> bool:
-    """Two or three capitalised proper nouns, the first a forename the names dataset knows, none a word
-    of an office, body or sector, and not a known actor: a person whatever the entity tagger said."""
-    words = text.split()
-    if not 2 <= len(words) <= 3 or end - start != len(words):
-        return False
-    lex = lexicon()
-    if any(doc.tokens[k].pos != "PROPN" or not _name_word(doc.tokens[k].text) for k in range(start, end)):
-        return False
-    if any(lex.role(w) or lex.sector_of_word(w) or countries().any(w) for w in words):
-        return False
-    return forename_gender(words[0]) is not None and known.lookup(text, date) is None
-
-
-def _name_word(text: str) -> bool:
-    return len(text) > 1 and text[0].isupper() and not text.isupper() and text.replace("-", "").isalpha()
 
 
 def _unrecognised_surnames(doc: AnnotatedDoc, names: list[MentionCandidate]) -> list[MentionCandidate]:
@@ -380,8 +384,21 @@ def nominal_mentions(doc: AnnotatedDoc, name_tokens: set[int]) -> list[MentionCa
         if m.sector is None:
             m.sector = role.sector
         _syntax(doc, m)
+        if role.kind in ("group", "org"):
+            m.span = doc.span(start, _members_end(doc, tok.i))
         out.append(m)
     return out
+
+
+def _members_end(doc: AnnotatedDoc, head: int) -> int:
+    """A body named by its members keeps them in its words: "a coalition of human rights groups", "the
+    group of 10 watchdogs" (the end token of the phrase; ``head + 1`` when there is no such "of")."""
+    for c in doc.children[head]:
+        if c > head and doc.tokens[c].dep == "prep" and doc.tokens[c].lower == "of":
+            objs = [g for g in doc.children[c] if doc.tokens[g].dep == "pobj"]
+            if objs and doc.tokens[objs[0]].tag in ("NNS", "NNPS"):
+                return doc.subtree(objs[0])[-1] + 1
+    return head + 1
 
 
 def title_mention(doc: AnnotatedDoc, name: MentionCandidate) -> MentionCandidate | None:

@@ -12,6 +12,8 @@ in the manner of Lappin & Leass (1994), with the signals the GAP paper found str
 * a possessive ("his", "her") prefers the subject of its own clause ("Petter met his future wife");
 * topicality — an actor mentioned often so far, and the first person the text names;
 * a he/she prefers a person whose gender is known to agree over one whose gender is unknown;
+* with nobody compatible within three sentences, a he/she takes the last person of that gender named up to
+  ten sentences back (``pronoun_distant``);
 * cataphora — a pronoun in a clause fronted before its sentence's subject refers forward to that subject
   ("While touring with his band, Lewis wrote ..."); and a he/she opening a text before anyone is named
   refers to the first person named in the next two sentences.
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from newsevents.extract.actors.coref import Cluster, Resolver
 
 WINDOW_SENTENCES = 3
+DISTANT_SENTENCES = 10  # how far back a he/she with nobody in the window may look (same gender only)
 # Salience weights (see the module docstring).
 WEIGHTS: dict[str, float] = {
     "sentence": 3.75,  # cost of each sentence between antecedent and pronoun
@@ -163,11 +166,28 @@ def link_pronoun(r: Resolver, m: MentionCandidate) -> None:
         if best is None or score > best[0]:
             rule = "pronoun_reporting_subject" if prev.reporting else "pronoun_subject"
             best = (score, c, rule if prev.subject else "pronoun_recent")
+    if best is None and gendered:
+        best = _distant(r, m, bound)
     if best is not None:
         r.attach(m, best[1], best[2])
         return
     if m.sent <= 1 and gendered:
         cataphora(r, m)
+
+
+def _distant(r: Resolver, m: MentionCandidate, bound: set[int]) -> tuple[float, Cluster, str] | None:
+    """Nobody within the window: a he/she still means the last person of that gender named further back
+    ("..., she said" after a paragraph about the talks), when that person's gender is known to agree."""
+    gender = m.label.split(":")[1]
+    best: tuple[float, Cluster, str] | None = None
+    for prev in r.recent(m, DISTANT_SENTENCES):
+        c = r.cluster_of(prev)
+        if c is None or id(c) in bound or not c.person or c.number != "sg" or c.gender != gender:
+            continue
+        score = salience(r, m, prev, c)
+        if best is None or score > best[0]:
+            best = (score, c, "pronoun_distant")
+    return best
 
 
 def cataphora(r: Resolver, m: MentionCandidate) -> None:

@@ -55,6 +55,25 @@ def outside_quotes(
         if best is None or key < best[0]:
             best = (key, (span.start, span.end))
     if best is None:
+        # No actor there (the tagger missed "PM Modi"): the cue's own subject words outside the marks.
+        for k in doc.children[cue]:
+            sub = doc.subtree(k)
+            start, end = doc.tokens[sub[0]].start, doc.tokens[sub[-1]].end
+            if (
+                doc.tokens[k].dep == "nsubj"
+                and not _inside(start, quoted)
+                and not cand.start <= start < cand.end
+            ):
+                return replace(cand, speaker=(start, end), speaker_head=(start, end))
+        # The parse broke down ("” PM Modi tweeted" with "Modi" an auxiliary): the words between the
+        # closing mark and the cue, when they are a short run of capitalised words.
+        words = [k for k in range(sent.start_token, cue) if doc.tokens[k].start >= cand.end]
+        words = [k for k in words if not _inside(doc.tokens[k].start, quoted)]
+        while words and not doc.tokens[words[0]].text[:1].isalnum():
+            words = words[1:]
+        if 1 <= len(words) <= 4 and all(doc.tokens[k].text[:1].isupper() for k in words):
+            start, end = doc.tokens[words[0]].start, doc.tokens[words[-1]].end
+            return replace(cand, speaker=(start, end), speaker_head=(start, end))
         return cand
     return replace(cand, speaker=best[1], speaker_head=best[1])
 
@@ -160,3 +179,44 @@ def body_speaker(doc: AnnotatedDoc, actors: ActorTable, phrase: Span, head: Span
     actor = issuer[1]
     kind: ResolvedBy = "organisation" if actor.kind in ("ORG", "GPE", "NORP") else "name"
     return Speaker(actor.name, actor.id, actor.country, phrase, kind, actor.kb_id)
+
+
+# -- outlets that relay someone's words ----------------------------------------------------------------
+_RELAY_VERBS = frozenset({"cite", "quote"})
+
+
+def relayed(doc: AnnotatedDoc, cand: Candidate) -> Candidate:
+    """ "Reuters cited CCC spokesperson Jane Moyo as telling reporters: “...”": the speaker is the person
+    cited, not the outlet (or anyone) citing them."""
+    if cand.speaker is None or cand.cue is None:
+        return cand
+    cue = doc.token_at(cand.cue[0])
+    if cue is None:
+        return cand
+    sent = doc.sentence_of(cue)
+    for v in range(sent.start_token, sent.end_token):
+        if doc.tokens[v].lemma.lower() not in _RELAY_VERBS or doc.tokens[v].pos != "VERB":
+            continue
+        kids = doc.children[v]
+        subject = [k for k in kids if doc.tokens[k].dep == "nsubj"]
+        if not subject or not cand.speaker[0] <= doc.tokens[subject[0]].start < cand.speaker[1]:
+            continue
+        for k in kids:
+            if doc.tokens[k].dep != "dobj":
+                continue
+            # The cited person's words without "as telling ..." hanging off them.
+            sub = [j for j in doc.subtree(k) if j <= k or doc.tokens[j].dep not in ("prep", "punct")]
+            sub = [j for j in sub if j <= k or all(doc.tokens[a].dep != "prep" for a in _path(doc, j, k))]
+            start, end = doc.tokens[min(sub)].start, doc.tokens[max(sub)].end
+            head = (doc.tokens[k].start, doc.tokens[k].end)
+            return replace(cand, speaker=(start, end), speaker_head=head)
+    return cand
+
+
+def _path(doc: AnnotatedDoc, j: int, top: int) -> list[int]:
+    """Tokens from ``j`` up to (not including) ``top``."""
+    out = []
+    while j != top and doc.tokens[j].head != j:
+        out.append(j)
+        j = doc.tokens[j].head
+    return out

@@ -20,7 +20,7 @@ from newsevents.extract.quotes.direct import find_direct
 from newsevents.extract.quotes.indirect import find_indirect
 from newsevents.extract.quotes.marks import Stretch, find_stretches
 from newsevents.extract.quotes.runon import run_on
-from newsevents.extract.quotes.speaker import body_speaker, outside_quotes
+from newsevents.extract.quotes.speaker import body_speaker, outside_quotes, relayed
 from newsevents.model import Quote, Span, Speaker, stable_id
 from newsevents.registry import stages
 
@@ -41,7 +41,7 @@ def quotes_of(doc: AnnotatedDoc, actors: ActorTable, article_id: str) -> tuple[Q
     stretches = find_stretches(doc.text)
     quoted = [(st.inner_start, st.inner_end) for st in stretches if st.closed]
     return tuple(
-        _record(doc, actors, article_id, outside_quotes(doc, actors, c, quoted))
+        _record(doc, actors, article_id, outside_quotes(doc, actors, relayed(doc, c), quoted))
         for c in find_candidates(doc, stretches)
     )
 
