@@ -59,7 +59,13 @@ def test_coref_apposition_gives_affiliation_country_and_sector() -> None:
             None,
             "GOV",
         ),
-        ("Senator John McCain visited the troops.", "John McCain", "Senator", "USA", "LEG"),  # country: the KB
+        (
+            "Senator John McCain visited the troops.",
+            "John McCain",
+            "Senator",
+            "USA",
+            "LEG",
+        ),  # country: the KB
         (
             "Pakistani Army General Qamar Bajwa met the envoy.",
             "Qamar Bajwa",

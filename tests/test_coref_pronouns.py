@@ -112,3 +112,16 @@ def test_coref_body_nominal_does_not_join_another_kind_of_body() -> None:
     )
     result = actors_result(text)
     assert actor_with(result, "The government") is not actor_with(result, "The embassy")
+
+
+def test_coref_untagged_proper_noun_subject_is_a_person() -> None:
+    # A surname the tagger leaves untagged as the subject of its clause is taken as a person.
+    text = "In 1990 Wollmark fought the gang and later sold his share of the mill."
+    result = actors_result(text)
+    person = actor_with(result, "Wollmark")
+    assert person.kind == "PERSON" and actor_with(result, "his") is person
+
+
+def test_coref_untagged_title_subject_stays_a_description() -> None:
+    result = actors_result("Later the Indonesian Foreign Minister said the talks went well.")
+    assert not any(a.kind == "PERSON" and a.name == "Foreign Minister" for a in result.actors)

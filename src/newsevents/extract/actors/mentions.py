@@ -212,9 +212,14 @@ def _untagged_people(
         text = " ".join(words)
         if any(index.any(w) or known.lookup(w, date) for w in words) or known.lookup(text, date):
             continue
-        if not (forename_gender(words[0]) or any(w in person_words for w in words)):
-            continue
         head = _ent_head(doc, start, end)
+        subject = (
+            doc.tokens[_governor(doc, head)].dep in SUBJECT_DEPS
+            and tok.ent_type == ""
+            and not any(lex.role(w) or lex.sector_of_word(w) for w in words)
+        )
+        if not (forename_gender(words[0]) or any(w in person_words for w in words) or subject):
+            continue
         if doc.tokens[_governor(doc, head)].dep not in ARGUMENT_DEPS:
             continue
         h = lex.honorific(doc.tokens[start - 1].text) if start > 0 else None
