@@ -20,11 +20,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.events.lexicon import Lexicon
+from newsevents.extract.events.lexicon import Lexicon, lemma_variants
 from newsevents.extract.events.roles import Frame
 
 OBLIGATION = {"must", "should", "ought"}
 NEGATING_GOVERNORS = {"avoid", "refrain", "fail", "neglect", "stop"}
+# Governors whose complement is wished or feared, not done or announced: the event is not coded.
+HYPOTHETICAL_GOVERNORS = {
+    "fear",
+    "hope",
+    "wish",
+    "want",
+    "dream",
+    "imagine",
+    "consider",
+    "mull",
+    "contemplate",
+}
+PLAN_NOUNS = {"plan", "intention", "bid", "readiness", "proposal", "attempt", "effort", "willingness", "threat",
+              "promise", "pledge", "vow", "desire", "hope", "wish", "offer"}  # fmt: skip
+CAPACITY_NOUNS = {"right", "freedom", "ability", "permission", "chance", "opportunity", "capacity", "power",
+                  "authority", "licence", "license"}  # fmt: skip
+PREVENTING_VERBS = {"stop", "prevent", "bar", "block", "keep", "deter", "discourage", "prohibit", "restrain"}
+SPECULATIVE_AUX = {"could", "might", "may"}
 CONDITIONAL_MARKS = {"if", "unless", "until"}
 EMBEDDING_DEPS = {
     "xcomp",
@@ -47,6 +65,8 @@ class Modality:
     future: bool = False
     obligation: bool = False
     ultimatum: bool = False  # "... unless Baghdad accepts": the act is announced as a threat
+    unreal: bool = False  # wished, feared or a mere capacity ("hopes to meet", "the right to protest")
+    speculative: bool = False  # "could", "might", "may": a possibility, not an announcement
 
 
 def _aux_lemmas(doc: AnnotatedDoc, v: int) -> set[str]:
@@ -57,6 +77,8 @@ def modality(doc: AnnotatedDoc, frame: Frame, lex: Lexicon) -> Modality:
     negated = future = obligation = ultimatum = False
     chain = [frame.trigger] if frame.verb == frame.trigger else [frame.trigger, frame.verb]
     # climb open complements: "plans to impose", "is ready to host", "would be prepared to lift"
+    negatable = list(chain)  # the verbs whose negation is the event's own
+    unreal = speculative = False
     j = frame.verb
     for _ in range(4):
         t = doc.tokens[j]
@@ -65,27 +87,64 @@ def modality(doc: AnnotatedDoc, frame: Frame, lex: Lexicon) -> Modality:
         j = t.head
         chain.append(j)
         if t.dep == "conj":
-            continue  # a coordinated verb shares auxiliaries, not the governor's planning sense
-        if doc.tokens[j].lemma.lower() in lex.planning_verbs or doc.tokens[j].lower in lex.planning_verbs:
+            # a coordinated verb shares auxiliaries, not the governor's planning sense; it shares a negation
+            # only through "or"/"nor" ("did not meet or call"), not "never ratified it, and withdrew ..."
+            if any(
+                doc.tokens[c].dep == "cc" and doc.tokens[c].lower in ("or", "nor") for c in doc.children[j]
+            ):
+                negatable.append(j)
+            continue
+        negatable.append(j)
+        lemmas = set(lemma_variants(doc, j))  # the small model lemmatises "hopes" as "hop"
+        if lemmas & HYPOTHETICAL_GOVERNORS:
+            unreal = True  # "feared travelling", "hopes to meet": a wish, not an act
+        if lemmas & lex.planning_verbs or doc.tokens[j].lower in lex.planning_verbs:
             future = True
-        if doc.tokens[j].lemma.lower() in NEGATING_GOVERNORS:
+        if lemmas & NEGATING_GOVERNORS:
             negated = True  # "avoided condemning", "failed to meet"
+    governor = _noun_governor(doc, frame.verb)
+    if governor in PLAN_NOUNS:
+        future = True  # "announced plans to collect signatures", "a bid to oust"
+    elif governor in CAPACITY_NOUNS:
+        unreal = True  # "the right to protest", "the power to arrest": a capacity, not an act
+    if _prevented(doc, frame.verb):
+        negated = True  # "stopped Iran from seizing tankers"
     for k in chain:
         kids = doc.children[k]
-        if any(doc.tokens[c].dep == "neg" for c in kids):
+        if k in negatable and any(doc.tokens[c].dep == "neg" for c in kids):
             negated = True
-        if any(doc.tokens[c].lower in ("no", "never") and doc.tokens[c].dep in ("det", "neg") for c in kids):
+        if k in negatable and any(
+            doc.tokens[c].lower in ("no", "never") and doc.tokens[c].dep in ("det", "neg") for c in kids
+        ):
             negated = True
         aux = _aux_lemmas(doc, k)
         if aux & OBLIGATION:
             obligation = True
         if aux & lex.future_aux:
             future = True
+        if aux & SPECULATIVE_AUX:
+            speculative = True
         if any(doc.tokens[c].dep == "mark" and doc.tokens[c].lower in CONDITIONAL_MARKS for c in kids):
             future = True
         if any(doc.tokens[c].dep == "advcl" and "unless" in _marks(doc, c) for c in kids):
             ultimatum = True
-    return Modality(negated, future, obligation, ultimatum and future)
+    return Modality(negated, future, obligation, ultimatum and future, unreal, speculative)
+
+
+def _noun_governor(doc: AnnotatedDoc, v: int) -> str | None:
+    """The noun whose complement the clause is ("plans *to collect*", "the right *to protest*")."""
+    t = doc.tokens[v]
+    if t.dep in ("acl", "xcomp", "relcl") and doc.tokens[t.head].pos == "NOUN":
+        return doc.tokens[t.head].lemma.lower()
+    return None
+
+
+def _prevented(doc: AnnotatedDoc, v: int) -> bool:
+    """ "stopped / prevented / barred X *from* V-ing": the act did not take place."""
+    t = doc.tokens[v]
+    if t.dep != "pcomp" or doc.tokens[t.head].lower != "from":
+        return False
+    return doc.tokens[doc.tokens[t.head].head].lemma.lower() in PREVENTING_VERBS
 
 
 def _marks(doc: AnnotatedDoc, v: int) -> set[str]:
@@ -94,7 +153,7 @@ def _marks(doc: AnnotatedDoc, v: int) -> set[str]:
 
 def recode(frame_type: str, mode: str, m: Modality, lex: Lexicon) -> tuple[str, str, str | None] | None:
     """(type, mode, context) after modality, or None when the event is dropped."""
-    if m.obligation:
+    if m.obligation or m.unreal:
         return None
     cooperative = frame_type in lex.cooperative_types or frame_type == "AGREE"
     if m.negated:
@@ -105,7 +164,7 @@ def recode(frame_type: str, mode: str, m: Modality, lex: Lexicon) -> tuple[str, 
         return "THREATEN", "ultimatum", f"ultimatum:{frame_type}"
     if m.future:
         if frame_type == "RETREAT":  # an announced resignation or withdrawal is reported as the act
-            return frame_type, mode, "future"
+            return None if m.speculative else (frame_type, mode, "future")  # "could pull out": a guess
         if frame_type in lex.cooperative_types:
             return "AGREE", "promise", f"future:{frame_type}"
         if frame_type in lex.conflictual_types:

@@ -17,12 +17,12 @@ Pipeline for one article (each step in its own module):
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.events.confidence import calibrate
 from newsevents.extract.events.lexicon import Lexicon, Trigger, load_lexicon
+from newsevents.extract.events.mentions import merge_mentions
 from newsevents.extract.events.modality import governing_frame, modality, recode
 from newsevents.extract.events.participants import NAME_ENTS, Participants
 from newsevents.extract.events.roles import (
@@ -32,7 +32,7 @@ from newsevents.extract.events.roles import (
     noun_frame,
     verb_frame,
 )
-from newsevents.extract.events.syntax import conjuncts
+from newsevents.extract.events.syntax import conjuncts, particle
 from newsevents.extract.events.where_when import WhereWhen
 from newsevents.model import Event, Participant, Quote, Span, stable_id
 from newsevents.registry import stages
@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 PATTERN_CONFIDENCE = {
     "verb": 1.0, "passive": 0.95, "light-verb": 0.95, "noun-pp": 0.85, "noun": 0.75, "modal-demand": 0.7,
 }  # fmt: skip
+# A particle the entry does not ask for makes another verb of it ("back off" is no support).
+SENSE_PARTICLES = {"off", "away", "in"}
 MODAL_DEMAND_ENTRY = Trigger(
     "REQUEST", "modal-demand", "verb", frozenset({"must"}), mode="demand", confidence=0.8
 )
@@ -56,12 +58,20 @@ def find_frames(doc: AnnotatedDoc, lex: Lexicon) -> list[Frame]:
         if t.ent_type in NAME_ENTS and t.pos != "VERB":
             continue  # "Palestinian Resistance *Movement*", "Economic *Cooperation*": part of a name
         for entry in lex.triggers_at(doc, t.i):
+            if entry.pos == "verb" and entry.particle is None and particle(doc, t.i) in SENSE_PARTICLES:
+                continue  # "backed *off*", "was sworn *in*", "fought *off*": another verb than the entry's
             if entry.pos == "verb":
                 vf = verb_frame(doc, t.i, entry, lex)
                 if vf is not None:
                     verb_frames.append(vf)
             else:
                 nouns.append((t.i, entry))
+    # one reading per verb: "vowed (to fight)" is a threat or a promise, not both; the most specific entry wins
+    best: dict[int, Frame] = {}
+    for vf in verb_frames:
+        if vf.trigger not in best or vf.entry.specificity > best[vf.trigger].entry.specificity:
+            best[vf.trigger] = vf
+    verb_frames = [vf for vf in verb_frames if best[vf.trigger] is vf]
     consumed = {c for f in verb_frames for c in f.consumed}
     frames = list(verb_frames)
     for i, entry in nouns:
@@ -217,29 +227,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
                     cameo=lex.cameo(type_, f.entry),
                 )
             )
-    return merge_repeated(events)
-
-
-def merge_repeated(events: list[Event]) -> tuple[Event, ...]:
-    """One event per fact: same type, actor, recipient and date merge; later mentions become evidence."""
-    merged: dict[tuple[str, str, str, str], Event] = {}
-    for e in events:
-        key = (e.type, _key(e.actor), _key(e.recipient), e.date or "")
-        if e.type in ("CONSULT", "AGREE", "COOPERATE") and _key(e.recipient) < _key(e.actor):
-            key = (e.type, _key(e.recipient), _key(e.actor), e.date or "")
-        first = merged.get(key)
-        if first is None:
-            merged[key] = e
-            continue
-        if e.evidence == first.evidence or e.evidence in first.extra_evidence:
-            continue
-        merged[key] = replace(
-            first,
-            extra_evidence=(*first.extra_evidence, e.evidence),
-            confidence=round(max(first.confidence, e.confidence), 3),
-            location=first.location or e.location,
-        )
-    return tuple(merged.values())
+    return merge_mentions(events)
 
 
 @stages.register("events", requires=("actors", "quotes"), assigns=("events",))
