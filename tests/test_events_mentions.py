@@ -62,3 +62,12 @@ def test_events_mentions_whole_text_headline_lead_body() -> None:
     found = [e for e in events(text) if e.type == "SANCTION"]
     assert len(found) == 1, found
     assert len(found[0].extra_evidence) >= 1
+
+
+def test_events_mentions_open_ended_types_merge_with_and_without_counterpart() -> None:
+    a = _e("RETREAT", _p("Mario Draghi", "ITA", "d"), None, 0)
+    b = _e("RETREAT", _p("Draghi", "ITA", "d"), _p("the president", "ITA", "m"), 100)
+    assert len(merge_mentions([a, b])) == 1
+    c = _e("ACCUSE", _p("Draghi", "ITA", "d"), None, 0)
+    d = _e("ACCUSE", _p("Draghi", "ITA", "d"), _p("the president", "ITA", "m"), 100)
+    assert len(merge_mentions([c, d])) == 2  # a dyadic act needs the same counterpart

@@ -88,3 +88,19 @@ def test_events_dyadic_type_without_counterpart_is_not_coded(text: str, type_: s
 
 def test_events_reported_pronoun_is_the_reporter() -> None:
     assert_event("The junta said it had expelled the French ambassador.", "SANCTION", "junta", "ambassador")
+
+
+def test_events_unnamed_arrester_is_the_storys_police() -> None:
+    text = "Police fired tear gas at the crowd. Another 11 activists were arrested in other towns."
+    assert_event(text, "COERCE", "police", "activists")
+
+
+def test_events_possessor_of_an_arrest_is_the_one_arrested() -> None:
+    text = "Police surrounded the square. Camacho's arrest on Wednesday angered his supporters."
+    assert_event(text, "COERCE", "police", "camacho")
+
+
+def test_events_buildings_are_targets() -> None:
+    assert_event(
+        "Bolsonaristas stormed the presidential palace on Sunday.", "ASSAULT", "bolsonaristas", "palace"
+    )

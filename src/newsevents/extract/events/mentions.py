@@ -26,6 +26,7 @@ from newsevents.kb import countries
 from newsevents.model import Event, Participant
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+OPTIONAL_RECIPIENT = {"RETREAT", "MOBILIZE", "PROTEST"}
 # Words of a name that say nothing about who it is.
 GENERIC_WORDS = {
     "the", "a", "an", "of", "and", "for", "pm", "president", "prime", "minister", "foreign", "leader", "mr",
@@ -62,8 +63,10 @@ def _dates_fit(a: Event, b: Event) -> bool:
 def same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type or not _dates_fit(a, b):
         return False
-    straight = same_party(a.actor, b.actor, by_country=True) and same_party(
-        a.recipient, b.recipient, by_country=False
+    # a resignation or a protest reported once with and once without its counterpart is one happening
+    open_ended = a.type in OPTIONAL_RECIPIENT and (a.recipient is None or b.recipient is None)
+    straight = same_party(a.actor, b.actor, by_country=True) and (
+        open_ended or same_party(a.recipient, b.recipient, by_country=False)
     )
     if straight or a.type not in SYMMETRIC:
         return straight

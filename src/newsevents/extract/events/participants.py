@@ -37,6 +37,7 @@ REFERRING_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "us", "them",
                       "this", "that", "these", "those", "yourself", "itself", "themselves", "one"}  # fmt: skip
 # Dependents of a thing noun that may name its owner ("*Azerbaijani* positions", "*US* Predator attacks").
 OWNER_DEPS = ("compound", "amod", "nmod")
+ARRESTERS = {"police", "policeman", "authority", "authorities", "gendarmerie"}
 CROWD_NUMBERS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens"}
 # What an unnamed attacker is reported by: "a roadside *bomb* killed", "an *explosion* wounded".
 WEAPON_NOUNS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "missile", "rocket", "shell",
@@ -114,6 +115,25 @@ class Participants:
             return head
         return None
 
+    def implicit_arrester(self, trigger: int) -> int | None:
+        """Who arrested, when the text says only "X was arrested": the police or authorities the story
+        names in the same sentence ("170 people were arrested, *police* said") or, nearest first, in the
+        three sentences before it.  Arrests are made by the police; a story that names no police or
+        authorities leaves the actor unknown and the event is not coded."""
+        doc = self.doc
+        sent = doc.tokens[trigger].sent
+        for s in range(sent, max(-1, sent - 4), -1):
+            sn = doc.sents[s]
+            hits = [
+                j
+                for j in range(sn.start_token, sn.end_token)
+                if doc.tokens[j].lemma.lower() in ARRESTERS and doc.tokens[j].pos in ("NOUN", "PROPN")
+                and doc.tokens[j].dep not in ("compound", "amod")
+            ]  # fmt: skip
+            if hits:
+                return min(hits, key=lambda j: abs(j - trigger))
+        return None
+
     def coordinated_owners(self, head: int) -> list[int]:
         """ "U.S. and Russian negotiators", "the Saudi and Iranian foreign ministers": the coordinated
         national modifiers of one head, each standing for one side (empty when there are none)."""
@@ -143,8 +163,12 @@ class Participants:
         t = doc.tokens[sem]
         if t.lower in CROWD_NUMBERS:
             return True  # "Thousands marched": a crowd
-        if in_dateline(doc, sem) or t.ent_type in NON_PARTICIPANT_ENTS or t.pos == "NUM":
-            return False  # "SAN PEDRO CITY —", "12": a dateline or a count, not a party
+        if in_dateline(doc, sem):
+            return False  # "SAN PEDRO CITY —": where the story was filed
+        if t.pos == "NUM" or t.ent_type == "CARDINAL":
+            return recipient  # "killed ten": the victims counted; a count does nothing itself
+        if t.ent_type in NON_PARTICIPANT_ENTS:
+            return False  # a date, a sum, a percentage
         p = self.resolve(head)
         actor = self.actors.get(p.actor_id) if p is not None else None
         if actor is not None and actor.kind in POLITICAL_KINDS:

@@ -60,8 +60,12 @@ NOUN_PP_PREPS = {"at", "during", "after", "following", "in", "amid", "before", "
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "tell", "persuade", "allow", "call", "invite", "press",
                   "pressure", "encourage", "compel", "push", "advise", "request", "instruct", "require"}  # fmt: skip
 # Agent nouns by their form: miners, protesters, activists, civilians, residents, migrants, Shiites
-AGENT_SUFFIX = re.compile(r"(?:[^e]ers?|ists?|ians?|ants?|ents?|ites?|ees?|[a-z]{3}m[ae]n)$")
+AGENT_SUFFIX = re.compile(r"(?:[^e]ers?|ists?|istas?|ians?|ants?|ents?|ites?|ees?|[a-z]{3}m[ae]n)$")
 MODAL_DEMAND = {"must", "should", "ought"}
+# Event nouns whose possessor undergoes the act ("Camacho's arrest") rather than performs it ("Israel's attack").
+PATIENT_NOUNS = {"arrest", "detention", "release", "expulsion", "extradition", "killing", "assassination",
+                 "execution", "ouster", "impeachment", "deportation", "abduction", "kidnapping", "conviction",
+                 "sentencing", "imprisonment", "capture", "removal", "dismissal", "sacking", "prosecution"}  # fmt: skip
 
 
 @dataclass
@@ -320,6 +324,17 @@ def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame
     t = doc.tokens[n]
     frame = Frame(n, entry, n, pattern="noun")
     own = first_kid(doc, n, ("poss",))
+    patient = (
+        own is not None
+        and doc.tokens[own].pos != "PRON"
+        and doc.tokens[own].ent_type not in NON_PARTICIPANT_ENTS
+    )
+    if patient and own is not None and t.lemma.lower() in PATIENT_NOUNS:
+        # "Camacho's arrest", "their detention", "his ouster": the possessor undergoes the act
+        frame.recipients = [own]
+        agent = agent_of(doc, n)
+        frame.actors = [agent] if agent is not None else []
+        return frame
     if own is not None and doc.tokens[own].pos == "PRON":
         own = None  # "held *their* first meeting": the possessor is the light verb's subject
     if own is not None and doc.tokens[own].ent_type in NON_PARTICIPANT_ENTS:

@@ -169,6 +169,9 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         recip_heads = [
             h for r in recip_heads if (h := people.recipient_head(r)) is not None and h not in actor_heads
         ]
+        if not actor_heads and f.entry.type == "COERCE" and f.entry.mode == "arrest":
+            arrester = people.implicit_arrester(f.trigger)  # "X was arrested": by the story's police
+            actor_heads = [arrester] if arrester is not None else []
         reciprocal = type_ in lex.symmetric_types or (type_ == "SUPPORT" and not recip_heads)
         if reciprocal and len(actor_heads) == 1 and not recip_heads:
             # "U.S. and Russian negotiators met": one side as actor, the other as recipient
@@ -177,7 +180,9 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         if reciprocal and len(actor_heads) > 1:
             pairs = [(actor_heads[0], other) for other in actor_heads[1:]]
         else:
-            actor_opts: list[int | None] = list(actor_heads) or [None]
+            # coordinated actors of one act are one party, as recipients are ("the US, the EU and their
+            # allies expressed support": one happening, one record)
+            actor_opts: list[int | None] = list(actor_heads[:1]) or [None]
             recip_opts: list[int | None] = list(recip_heads[:1]) or [None]
             pairs = [(a, r) for a in actor_opts for r in recip_opts]
         trigger_span = _trigger_span(doc, f)
@@ -189,7 +194,10 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         where = where_when.event_place(f.trigger, f.verb, exclude)
         quote = _quote_for(ctx.quotes, trigger_span.start)
         for a, r in pairs:
-            actor = people.resolve(a) if a is not None else None
+            if a is None:
+                actor = None
+            else:
+                actor = people.resolve(a) if reciprocal else people.resolve_group(actor_heads)
             if r is None:
                 recipient = None
             else:
