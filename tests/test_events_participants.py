@@ -104,3 +104,15 @@ def test_events_buildings_are_targets() -> None:
     assert_event(
         "Bolsonaristas stormed the presidential palace on Sunday.", "ASSAULT", "bolsonaristas", "palace"
     )
+
+
+def test_events_possessed_country_is_the_possessors() -> None:
+    text = "Algeria's Foreign Minister Ramtane Lamamra said his country had severed relations with Morocco."
+    e = assert_event(text, "SANCTION", None, "morocco")
+    assert e.actor is not None and e.actor.country == "DZA"
+
+
+def test_events_cooperation_partner_is_never_a_place() -> None:
+    assert not [
+        e for e in events("The army launched a joint operation in the region.") if e.type == "COOPERATE"
+    ]

@@ -37,6 +37,7 @@ REFERRING_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "us", "them",
                       "this", "that", "these", "those", "yourself", "itself", "themselves", "one"}  # fmt: skip
 # Dependents of a thing noun that may name its owner ("*Azerbaijani* positions", "*US* Predator attacks").
 OWNER_DEPS = ("compound", "amod", "nmod")
+OWN_COUNTRY_NOUNS = {"country", "nation", "government", "state", "army", "military"}
 ARRESTERS = {"police", "policeman", "authority", "authorities", "gendarmerie"}
 CROWD_NUMBERS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens"}
 # What an unnamed attacker is reported by: "a roadside *bomb* killed", "an *explosion* wounded".
@@ -76,6 +77,12 @@ class Participants:
             s = self._reporter(sem)
             if s is not None:
                 return self.resolve(s, depth + 1)  # named by its antecedent's mention, which carries the name
+        if hit is None and tok.lemma.lower() in OWN_COUNTRY_NOUNS:
+            # "*his* country", "*their* government": the country of whoever the possessor is
+            for k in kids(doc, sem, ("poss",)):
+                owner = self.actors.mention_at(doc.tokens[k].start, doc.tokens[k].end)
+                if owner is not None and owner[1].country:
+                    return Participant(span.text, None, owner[1].country, None, span)
         if hit is None:
             if tok.pos == "PRON" and tok.lower in REFERRING_PRONOUNS:
                 return Participant(span.text, None, None, None, span)

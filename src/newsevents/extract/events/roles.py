@@ -53,8 +53,7 @@ MATERIAL_TYPES = {
     "PROTEST",
     "AID",
     "RETREAT",
-    "COOPERATE",
-}
+}  # not COOPERATE: a partner is named with "with"/"to", never by the place ("an operation *in the region*")
 NOUN_PP_PREPS = {"at", "during", "after", "following", "in", "amid", "before", "since", "for"}
 # Verbs whose object is the understood subject of their "to"-complement ("urged X to ...").
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "tell", "persuade", "allow", "call", "invite", "press",
