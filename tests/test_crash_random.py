@@ -1,7 +1,7 @@
 """Crash consistency at random points (slow): several ``ingest`` runs killed with SIGKILL at random moments,
 each restarted; the store must always end equal to one clean run and the DuckDB file must always open.
 
-Figures from this test are reported in docs/reliability.md (`python3 -m pytest -m slow tests/test_crash_random.py`).
+Figures from this test are reported in docs/reliability.md (`.venv/bin/python -m pytest -m slow tests/test_crash_random.py`).
 """
 
 from __future__ import annotations
