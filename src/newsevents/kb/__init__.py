@@ -266,6 +266,8 @@ class ActorDictionary:
         self._roles: dict[int, list[KnownActor]] = {}
         self._former: dict[int, KnownActor] = {}
         self._surnames: dict[str, set[str]] | None = None
+        # surnames by (first letter, length): a misspelt surname is compared only with its own bucket
+        self._surname_buckets: dict[tuple[str, int], list[str]] | None = None
         for e in entries:
             if e.kind == "GPE":
                 continue
@@ -346,13 +348,18 @@ class ActorDictionary:
         differs by about one letter (difflib ratio ≥ 0.85, same first letter) among people with ``initial``."""
         if self._surnames is None:
             self._surnames = _surname_index(self)
+        if self._surname_buckets is None:
+            self._surname_buckets = _buckets(self._surnames)
         w = normalize(word)
-        near = [
-            k
-            for k in self._surnames
-            if k[:1] == w[:1] and abs(len(k) - len(w)) <= 1 and k != w
-            and difflib.SequenceMatcher(None, k, w).ratio() >= 0.85
-        ]  # fmt: skip
+        near = []
+        for n in (len(w) - 1, len(w), len(w) + 1):
+            for k in self._surname_buckets.get((w[:1], n), ()):
+                if k == w:
+                    continue
+                # difflib.get_close_matches' idiom: the cheap upper bounds first, the full ratio last
+                m = difflib.SequenceMatcher(None, k, w)
+                if m.real_quick_ratio() >= 0.85 and m.quick_ratio() >= 0.85 and m.ratio() >= 0.85:
+                    near.append(k)
         hits = [self.surname(k, date, initial) for k in near]
         found = {h.kb_id or h.name: h for h in hits if h is not None}
         return next(iter(found.values())) if len(found) == 1 else None
@@ -360,6 +367,13 @@ class ActorDictionary:
     def entries(self, name: str) -> list[KnownActor]:
         """Every role of every entry called ``name`` (for ``newsevents kb lookup``)."""
         return self.candidates(normalize(name))
+
+
+def _buckets(surnames: Iterable[str]) -> dict[tuple[str, int], list[str]]:
+    out: dict[tuple[str, int], list[str]] = {}
+    for k in surnames:
+        out.setdefault((k[:1], len(k)), []).append(k)
+    return out
 
 
 def _surname_index(d: ActorDictionary) -> dict[str, set[str]]:
