@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsevents.evaluation.matching import GoldEvent, PredEvent, match_events
+from newsevents.evaluation.matching import PRF, GoldEvent, PredEvent, match_events
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,18 +44,18 @@ class CurvePoint:
     fp: int
     fn: int
 
+    # the scorer's own tally does the arithmetic
     @property
     def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+        return PRF(self.tp, self.fp, self.fn).precision
 
     @property
     def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+        return PRF(self.tp, self.fp, self.fn).recall
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p and r else 0.0
+        return PRF(self.tp, self.fp, self.fn).f1 or 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
