@@ -116,9 +116,7 @@ def main() -> int:
     args = parser.parse_args()
 
     import newsevents
-    from newsevents.server import create_app
-    from newsevents.server.browser import BackgroundServer, ChromiumDriver, chromium_available
-    from newsevents.store import Store
+    from newsevents.server.browser import ChromiumDriver, chromium_available, served_results
 
     if not chromium_available():
         print("needs /usr/bin/chromium and /usr/bin/chromedriver (scripts/setup.sh)", file=sys.stderr)
@@ -132,11 +130,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "store.duckdb"
-        with Store(db) as store:
-            store.add_results([result, *demo_results()])
-        app = create_app(str(db))
-        with BackgroundServer(app) as url, ChromiumDriver(1400, 1050) as driver:
-            actor_api = any(p.startswith("/api/actors/{") for p in app.openapi()["paths"])
+        with served_results(db, [result, *demo_results()]) as url, ChromiumDriver(1400, 1050) as driver:
             ready_events = ("const n = document.getElementById('network-cy'); return n && n.cy &&"
                             " document.querySelectorAll('#timeline-svg rect.bar').length &&"
                             " document.querySelectorAll('#map-leaflet .leaflet-marker-icon').length")  # fmt: skip
@@ -146,12 +140,9 @@ def main() -> int:
                 ("timeline.png", "#/events", ready_events, 1500, "timeline"),
                 ("network.png", "#/events", ready_events, 1500, "network"),
                 ("map.png", "#/events", ready_events, 1500, "map"),
+                ("actor-page.png", "#/actor/demo:CHN",
+                 "return document.querySelectorAll('#actor-timeline-svg rect.bar').length", 1400, None),
             ]  # fmt: skip
-            if actor_api:
-                ready = "return document.querySelectorAll('#actor-timeline-svg rect.bar').length"
-                shots.append(("actor-page.png", "#/actor/demo:CHN", ready, 1400, None))
-            else:
-                print("the server has no GET /api/actors/{kb_id}: no actor-page.png", file=sys.stderr)
             for name, fragment, ready, height, element in shots:
                 driver.set_window_size(1400, height)
                 driver.get("about:blank")
@@ -163,7 +154,6 @@ def main() -> int:
                 else:
                     driver.save_screenshot(str(args.out / name))
                 print(args.out / name)
-        app.state.store.close()
     return 0
 
 

@@ -15,10 +15,8 @@ from typing import Any
 
 import pytest
 
-from newsevents.server import create_app
 from newsevents.server.app import VENDOR
-from newsevents.server.browser import BackgroundServer, ChromiumDriver, chromium_available
-from newsevents.store import Store
+from newsevents.server.browser import ChromiumDriver, chromium_available, served_results
 from test_server_records import AID_TEXT, PROTEST_TEXT, XSS_PAYLOADS, XSS_TEXT, sample_results
 
 pytestmark = [
@@ -34,12 +32,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, seed_raw: str) -> Iterator[
     import newsevents
 
     path = tmp_path_factory.mktemp("browser") / "store.duckdb"
-    with Store(path) as store:
-        store.add_results([newsevents.extract(seed_raw), *sample_results()])
-    app = create_app(str(path))
-    with BackgroundServer(app) as url:
+    with served_results(path, [newsevents.extract(seed_raw), *sample_results()]) as url:
         yield url
-    app.state.store.close()
 
 
 @pytest.fixture(scope="module")

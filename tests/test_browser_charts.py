@@ -15,10 +15,8 @@ from typing import Any
 import pytest
 
 from browser_records import KB_IDS, chart_results
-from newsevents.server import create_app
 from newsevents.server.app import VENDOR
-from newsevents.server.browser import BackgroundServer, ChromiumDriver, chromium_available
-from newsevents.store import Store
+from newsevents.server.browser import ChromiumDriver, chromium_available, served_results
 from test_browser import WAIT_S, api, visit
 from test_server_records import sample_results
 
@@ -34,12 +32,8 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("charts") / "store.duckdb"
-    with Store(path) as store:
-        store.add_results([*chart_results(), *sample_results()])
-    app = create_app(str(path))
-    with BackgroundServer(app) as url:
+    with served_results(path, [*chart_results(), *sample_results()]) as url:
         yield url
-    app.state.store.close()
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,17 @@ import socket
 import tempfile
 import threading
 import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 from fastapi import FastAPI
+
+if TYPE_CHECKING:
+    from newsevents.model import Result
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -69,6 +74,25 @@ class BackgroundServer:
     ) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+@contextmanager
+def served_results(path: Path, results: Iterable[Result]) -> Iterator[str]:
+    """Store ``results`` in a new store at ``path`` and serve it on localhost: yields the base URL.
+
+    The browser tests and ``scripts/screenshot.py`` all need exactly this, so it lives here once.
+    """
+    from newsevents.server import create_app
+    from newsevents.store import Store
+
+    with Store(path) as store:
+        store.add_results(list(results))
+    app = create_app(str(path))
+    try:
+        with BackgroundServer(app) as url:
+            yield url
+    finally:
+        app.state.store.close()
 
 
 def chromium_available() -> bool:
