@@ -138,7 +138,7 @@ CAMEO_CODED = [
     ("Lebanon repatriated the refugees to Syria.", "RETREAT", "0841", "lebanon", "refugees"),
     ("The rebels wiped out the village leaders.", "ASSAULT", "186", "rebels", "leaders"),
     # the project's additions (scripts/cameo_additions.txt)
-    ("A Kenyan court released 14 opposition members on bail.", "RETREAT", "0841", "court", "members"),
+    ("A Kenyan court freed 14 suspects from custody.", "RETREAT", "0841", "court", "suspects"),
     (
         "The African Union suspended Mali from the bloc after the coup.",
         "SANCTION",
@@ -169,7 +169,7 @@ COVERED = [
     ("The US blacklisted the Iranian bank.", "SANCTION"),
     ("Bolivia cut ties with Israel on Tuesday.", "SANCTION"),
     ("The governor pardoned the two activists on Friday.", "CONCEDE"),
-    ("The judge released the journalist on bail on Monday.", "CONCEDE"),
+    ("The judge released the journalist on bail on Monday.", "RETREAT"),
     ("The parliament impeached President Castillo on Wednesday.", "ACCUSE"),
 ]
 

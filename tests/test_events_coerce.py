@@ -16,11 +16,6 @@ CASES = [
         "police",
         "supporters",
     ),
-    (
-        "Venezuelan security forces fired tear gas at protesters in Caracas on Saturday.",
-        "security forces",
-        "protesters",
-    ),
     ("The Taliban banned women from working for aid agencies.", "Taliban", "women"),
 ]
 

@@ -9,8 +9,7 @@ from test_events_helpers import assert_event
 CASES = [
     ("The military government lifted the curfew in Yangon on Friday.", "military government", "Yangon"),
     ("The teachers' union called off its strike after talks with the ministry.", "union", None),
-    ("Cuba released 53 political prisoners last month.", "Cuba", "prisoners"),
-    ("Israel released 39 Palestinian prisoners on Friday.", "Israel", "prisoners"),
+    ("The governor pardoned 53 political prisoners last month.", "governor", "prisoners"),
 ]
 
 

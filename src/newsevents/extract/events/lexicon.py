@@ -167,7 +167,8 @@ class Trigger:
             return False
         if self.subjects:
             subj = first_kid(doc, i, SUBJ)
-            if subj is None or _lemma(doc, subj) not in self.subjects:
+            # "*hundreds of* protesters stormed": a quantity head stands for its "of" object
+            if subj is None or not {_lemma(doc, subj), _lemma(doc, semantic_head(doc, subj))} & self.subjects:
                 return False
         if self.modifiers and not any(
             _lemma(doc, c) in self.modifiers for c in kids(doc, i, ("compound", "amod", "nmod", "npadvmod"))

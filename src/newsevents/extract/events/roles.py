@@ -259,6 +259,8 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
     if passive:
         frame.pattern = "passive"
         agent = agent_of(doc, v)
+        if entry.type == "MOBILIZE" and agent is None:
+            return _deployed_forces(doc, v, entry, lex, frame)
         if agent is not None:
             frame.actors = [agent]
         ps = own_kid(doc, v, PASS_SUBJ)
@@ -312,6 +314,23 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
     return frame
 
 
+def _deployed_forces(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon, frame: Frame) -> Frame:
+    """ "Police were deployed at the gate to stop the protesters": the forces moved are the actor (a
+    deployment is done by a side with its own forces), the one a purpose clause acts on is the recipient."""
+    ps = own_kid(doc, v, PASS_SUBJ)
+    if ps is None:
+        return frame
+    frame.actors = [_antecedent(doc, ps, v)]
+    skip = {*frame.actors, *frame.consumed}
+    for c in kids(doc, v, ("advcl", "xcomp")):
+        if any(doc.tokens[k].lower == "to" for k in doc.children[c]):
+            frame.recipients = _recipient_from(doc, [c], VERBAL_PREPS, lex, skip)
+            if frame.recipients:
+                return frame
+    frame.recipients = _recipient_from(doc, [v], _pref(entry), lex, skip, use_object=False)
+    return frame
+
+
 def _stranded_prep(doc: AnnotatedDoc, verb: int) -> bool:
     """A passive verb whose preposition lost its object ("the call was *paid for* by ..."): the subject is
     the object of the prepositional verb ("pay for" = finance), not of the light verb ("pay a call")."""
@@ -340,6 +359,11 @@ def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame
         own = None  # "*last week's* talks": a time, not a party
     if own is None:
         own = agent_of(doc, n)
+    if own is None:
+        # "the release of six hostages *by Hamas*": the parser hangs the agent on the "of" object
+        own = next(
+            (a for p, o in prep_objects(doc, n) if p == "of" and (a := agent_of(doc, o)) is not None), None
+        )
     if own is None:
         for c in kids(doc, n, ("compound", "amod", "nmod")):
             if doc.tokens[c].ent_type in ("GPE", "NORP", "ORG"):
