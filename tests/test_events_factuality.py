@@ -16,7 +16,7 @@ from test_events_helpers import assert_event, describe, events
         "The minister hopes to visit Kenya.",  # a wish
         "Farmers reserve the right to protest against the government.",  # a capacity
         "The premier could resign if the vote fails.",  # a guess
-        "Iran backed off the tanker when the destroyer arrived.",  # "back off" is no support
+        "Iran backed off from its earlier remarks.",  # "back off" is no support, nor a retreat from words
         "The new president was sworn in by parliament.",  # an inauguration, not a vow
         "The soldiers committed atrocities against villagers.",  # committing a crime is no promise
         "Parliament approved a motion against the ambassador.",  # a vote, not an agreement

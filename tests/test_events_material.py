@@ -48,5 +48,10 @@ def test_material_reading_is_not_coded(sentence: str, type_: str) -> None:
     assert type_ not in {e.type for e in found}, describe(found)
 
 
+def test_backing_off_a_vessel_is_a_retreat_not_support() -> None:
+    found = events("Iran backed off the tanker when the destroyer arrived.")
+    assert [e.type for e in found] == ["RETREAT"], describe(found)
+
+
 def test_troops_stormed_is_still_an_attack() -> None:
     assert_event("Troops stormed the rebel base.", "ASSAULT", "troops", "base")
