@@ -264,6 +264,8 @@ class Resolver:
                 continue
             if other.kind == "name":
                 o = self.cluster_of(other)
+                if o is not None and c.person and o.gender and c.gender and o.gender != c.gender:
+                    continue  # "George Washington, Martha Washington": a man and a woman are two people
                 if o is not None and (o.label == c.label or {o.label, c.label} <= {"ORG", "GPE", "NORP"}):
                     self.merge(c, o, "apposition")
             elif other.kind == "nominal" and id(other) not in used:

@@ -13,9 +13,11 @@ from newsevents.annotate.doc import AnnotatedDoc, Entity
 from newsevents.extract.actors.credits import credit_regions, is_credit
 from newsevents.extract.actors.gender import (
     MISLABELLED,
+    family_names_alone,
     forename_gender,
-    name_gender,
+    lone_forename,
     name_word,
+    person_gender,
     personal_name,
 )
 from newsevents.extract.actors.roles import Honorific, PronounInfo, country_clue, lexicon, sector_clue
@@ -137,6 +139,10 @@ def name_mentions(
             label = "PERSON"  # "Foreign Office Spokesperson": a person named by office, not the office
         elif label in ("ORG", *MISLABELLED) and personal_name(doc, start, end, text_key, article_date, known):
             label = "PERSON"  # "Brandi Chastain" tagged as an organisation
+        elif label in ("ORG", "GPE", "NORP") and lone_forename(
+            doc, start, end, text_key, article_date, known
+        ):
+            label = "PERSON"  # "Matilda" tagged as a place
         honorific = None
         if label == "PERSON" and start > 0:
             h = lex.honorific(doc.tokens[start - 1].text)
@@ -145,6 +151,7 @@ def name_mentions(
         out.append(_name_candidate(doc, start, end, head, label, text_key, honorific, span_start))
     out.extend(_unrecognised_surnames(doc, out))
     out.extend(_untagged_people(doc, out, article_date, user_file))
+    family_names_alone(out)
     return out
 
 
@@ -271,10 +278,7 @@ def _name_candidate(
         number="pl" if head_tok.tag in ("NNPS", "NNS") else "sg",
     )
     if label == "PERSON":
-        m.gender = honorific.gender if honorific else None
-        if m.gender is None:
-            m.gender = name_gender(text_key)
-            m.gender_guessed = m.gender is not None
+        m.gender, m.gender_guessed = person_gender(doc, span_start, end, head, text_key, honorific)
     elif label in ("GPE", "NORP"):
         m.country = countries().any(text_key) or (
             _city_or_state_country(text_key) if label == "GPE" else None

@@ -1,0 +1,85 @@
+"""Gender of people's names (issue 14): titles, kinship and role nouns next to a name, family-name
+endings, forenames the tagger mislabels as places or bodies, and family names standing alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.annotate.spacy_pipeline import annotate
+from newsevents.extract.actors.gender import lone_forename, name_gender, surname_gender
+from newsevents.extract.actors.mentions import name_mentions
+from newsevents.kb import actor_dictionary
+from test_actors_helpers import actor_with, actors_result
+
+
+def _name(text: str, name: str) -> tuple[str | None, bool]:
+    """(gender, guessed) of the name mention ``name`` in ``text``."""
+    hits = [m for m in name_mentions(annotate(text)) if m.span.text.endswith(name)]
+    assert hits, f"no name mention {name!r}"
+    return hits[0].gender, hits[0].gender_guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        ("Queen Ysolde opened the new bridge in the spring.", "Ysolde", "f"),  # title in the name
+        ("The film starred actress Kerrin Vale as the pilot.", "Kerrin Vale", "f"),  # role noun before
+        ("His wife, Dorrit Vance, stayed at home with the children.", "Dorrit Vance", "f"),  # apposition
+        (
+            "Dorrit Vance, his wife, stayed at home with the children.",
+            "Dorrit Vance",
+            "f",
+        ),  # apposition after
+        ("Ammon Quist was her only son.", "Ammon Quist", "m"),  # predicate of "be"
+    ],
+)
+def test_gender_from_words_next_to_the_name_is_settled(text: str, name: str, gender: str) -> None:
+    assert _name(text, name) == (gender, False)
+
+
+def test_gender_from_forename_alone_is_only_guessed() -> None:
+    assert _name("Ingrid Dahl opened the new bridge in the spring.", "Ingrid Dahl") == ("f", True)
+
+
+@pytest.mark.parametrize(
+    ("word", "gender"),
+    [("Navratilova", "f"), ("Kowalska", "f"), ("Grybauskaite", "f"), ("Pospisilov", "m"), ("Ova", None)],
+)
+def test_family_name_endings(word: str, gender: str | None) -> None:
+    assert surname_gender(word) == gender
+
+
+def test_family_name_ending_counts_only_without_a_forename() -> None:
+    assert name_gender("Y. Kuznetsova") == "f"
+    assert name_gender("Ivan Kuznetsova") == "m"  # the forename speaks first
+
+
+def test_forename_the_tagger_calls_a_place_is_a_person() -> None:
+    known = actor_dictionary()
+    doc = annotate("Rebecca smiled at the crowd. Florence was quiet. Jordan closed its border.")
+    assert lone_forename(doc, 0, 1, "Rebecca", None, known)
+    florence = next(t.i for t in doc.tokens if t.text == "Florence")
+    jordan = next(t.i for t in doc.tokens if t.text == "Jordan")
+    assert not lone_forename(doc, florence, florence + 1, "Florence", None, known)  # a city
+    assert not lone_forename(doc, jordan, jordan + 1, "Jordan", None, known)  # a country
+
+
+def test_woman_named_by_forename_alone_takes_she() -> None:
+    text = "Rebecca moved to Leeds in 1990. There she opened a small bakery."
+    result = actors_result(text)
+    assert actor_with(result, "she") is actor_with(result, "Rebecca")
+
+
+def test_lone_family_name_of_a_full_name_guesses_nothing() -> None:
+    # "Johnson" alone is a family name here: it must not be a man because "Johnson" is a man's forename.
+    text = "Johnson was born in Ohio to Robert Johnson, a farmer. Johnson later taught music."
+    mentions = [m for m in name_mentions(annotate(text)) if m.span.text == "Johnson"]
+    assert mentions and all(m.gender is None for m in mentions)
+
+
+def test_names_of_different_genders_in_apposition_stay_two_people() -> None:
+    text = (
+        "The painting shows President George Halloway, First Lady Martha Halloway, their son and a servant."
+    )
+    result = actors_result(text)
+    assert actor_with(result, "Martha Halloway") is not actor_with(result, "George Halloway")
