@@ -187,6 +187,8 @@ def governing_frame(doc: AnnotatedDoc, frame: Frame, by_verb: dict[int, Frame]) 
         path.append(t.dep)
         j = t.head
         if j in by_verb and by_verb[j] is not frame and j != frame.verb:
+            if "nsubj" in path:
+                return None  # inside the host's subject ("Ruto, who was in Kampala on a visit, praised ...")
             if any(d in EMBEDDING_DEPS for d in path) and "conj" not in path[-1:]:
                 return by_verb[j]
             return None

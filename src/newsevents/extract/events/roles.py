@@ -67,6 +67,10 @@ PATIENT_NOUNS = {"arrest", "detention", "release", "expulsion", "extradition", "
                  "sentencing", "imprisonment", "capture", "removal", "dismissal", "sacking", "prosecution"}  # fmt: skip
 
 
+# Event nouns whose possessive pronoun, with no light verb around, is the actor ("her visit to Kenya").
+OWN_PRONOUN_TYPES = {"CONSULT", "AGREE", "COOPERATE", "CONCEDE"}
+
+
 @dataclass
 class Frame:
     trigger: int
@@ -353,7 +357,8 @@ def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame
         agent = agent_of(doc, n)
         frame.actors = [agent] if agent is not None else []
         return frame
-    if own is not None and doc.tokens[own].pos == "PRON":
+    pron_own = own if own is not None and doc.tokens[own].pos == "PRON" else None
+    if pron_own is not None:
         own = None  # "held *their* first meeting": the possessor is the light verb's subject
     if own is not None and doc.tokens[own].ent_type in NON_PARTICIPANT_ENTS:
         own = None  # "*last week's* talks": a time, not a party
@@ -391,18 +396,38 @@ def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame
             frame.pattern, frame.verb = "noun-pp", gv
             if own is None:
                 own = subject_of(doc, gv)
+            if entry.mode == "visit" and not frame.recipients:
+                # "X was *in Nairobi* for a state visit", "arrived *in* Moscow on a visit": the place visited
+                frame.recipients = [
+                    o
+                    for p, o in prep_objects(doc, gv)
+                    if p in ("in", "to") and o != head and _visited(doc, o, lex)
+                ][:1]
     elif own is None and entry.light_only:
         return None
     if own is None and between:
         frame.actors = [between[0]]
         frame.recipients = [c for c in _conj_rest(doc, between[0])][:1] or frame.recipients
         return frame
+    if (
+        own is None
+        and pron_own is not None
+        and entry.type in OWN_PRONOUN_TYPES
+        and t.lemma.lower() not in PATIENT_NOUNS
+    ):
+        own = pron_own  # "*her* recent visit to Kenya", "*his* talks with Putin": the possessor met
     if own is None:
         if entry.light_only or not frame.recipients:
             return None
     else:
         frame.actors = [own]
     return frame
+
+
+def _visited(doc: AnnotatedDoc, i: int, lex: Lexicon) -> bool:
+    """A place a state visit goes to: a named country or city, or "the country" of the story."""
+    t = doc.tokens[semantic_head(doc, i)]
+    return t.ent_type == "GPE" or t.lemma.lower() in ("country", "nation", "capital")
 
 
 def _conj_rest(doc: AnnotatedDoc, i: int) -> list[int]:

@@ -25,6 +25,14 @@ from newsevents.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsevents.extract.events.mentions import merge_mentions
 from newsevents.extract.events.modality import governing_frame, modality, recode
 from newsevents.extract.events.participants import NAME_ENTS, Participants
+from newsevents.extract.events.parties import (
+    MULTILATERAL_TYPES,
+    between_parties,
+    meeting_parties,
+    multilateral,
+    signed_at_meeting,
+    two_sides,
+)
 from newsevents.extract.events.roles import (
     Frame,
     is_actor_like,
@@ -149,6 +157,9 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
                 gov.type_override = "THREATEN"  # "vowed to ban", "pledged to destroy": a promise of harm
             continue
         kept.append(f)
+    # agentless signings at a meeting come last: their parties are those of a meeting coded before them
+    kept.sort(key=lambda f: signed_at_meeting(doc, f))
+    dyads: list[tuple[int, int, int]] = []  # (trigger, actor head, recipient head) of the CONSULTs coded
     people = Participants(doc, ctx.actors, lex)
     where_when = WhereWhen(doc, article)
     events: list[Event] = []
@@ -159,7 +170,15 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             continue
         type_, mode, context = coded
         actor_heads = [c for h in f.actors for c in conjuncts(doc, h)]
+        if not actor_heads:  # "a truce between X and Y was signed"; "agreements were signed at the summit"
+            heads = between_parties(doc, f) or (
+                meeting_parties(dyads, f.trigger) if signed_at_meeting(doc, f) else []
+            )
+            actor_heads = [c for h in heads for c in conjuncts(doc, h)]
         recip_heads = [c for h in f.recipients for c in conjuncts(doc, h) if c not in actor_heads]
+        if len(actor_heads) == 1 and not recip_heads and (type_ in lex.symmetric_types or type_ == "SUPPORT"):
+            # "the two leaders held talks", "a truce between the two parties": the pair named before
+            actor_heads = two_sides(doc, ctx.actors, actor_heads[0]) or actor_heads
         actor_heads = _shared_modifier_conjuncts(people, actor_heads)
         recip_heads = _shared_modifier_conjuncts(people, recip_heads)
         # only political actors take part: no dateline, number, unresolved "I"/"it" or abstraction
@@ -209,7 +228,9 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             actor, recipient = people.localise(actor, where), people.localise(recipient, where)
             if actor and recipient and actor.actor_id and actor.actor_id == recipient.actor_id:
                 recipient = None
-            if recipient is None and (f.type_override or f.entry.type) in lex.needs_recipient:
+            # a bloc's members meeting or agreeing among themselves have no counterpart to name
+            bloc = type_ in MULTILATERAL_TYPES and a is not None and multilateral(doc, ctx.actors, a)
+            if recipient is None and (f.type_override or f.entry.type) in lex.needs_recipient and not bloc:
                 continue  # a dyadic act with no counterpart in the text: half a dyad is not coded
             conf = f.entry.confidence * PATTERN_CONFIDENCE.get(f.pattern, 0.8)
             conf *= (1.0 if actor else 0.85) * (1.0 if recipient else 0.9) * (0.9 if context else 1.0)
@@ -235,6 +256,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
                     cameo=lex.cameo(type_, f.entry),
                 )
             )
+            if type_ == "CONSULT" and a is not None and r is not None:
+                dyads.append((f.trigger, a, r))
     return merge_mentions(events)
 
 
