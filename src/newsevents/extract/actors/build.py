@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.actors.coref import Cluster, resolve
+from newsevents.extract.actors.focus import (
+    FOCUS_DESCRIPTION_SECTORS,
+    article_focus,
+    owner_country,
+    unowned_description,
+)
 from newsevents.extract.actors.mentions import (
+    MentionCandidate,
     acronym_pairs,
     appositive_pairs,
     name_mentions,
@@ -43,18 +50,6 @@ KIND_OF_LABEL = {
 STATE_SECTORS = frozenset({"GOV", "LEG", "MIL", "COP", "JUD"})
 FOCUS_FOR_PEOPLE = True  # a named person with no other clue is of the country the article is about
 FOCUS_BODIES = STATE_SECTORS | {"POL"}  # named bodies of these sectors likewise
-
-
-def article_focus(clusters: list[Cluster]) -> str | None:
-    """The country most mentioned by countries and demonyms, when it clearly leads (≥ 2 and ≥ 40%)."""
-    counts: Counter[str] = Counter()
-    for c in clusters:
-        if c.label in ("GPE", "NORP") and c.country:
-            counts[c.country] += sum(1 for m, _ in c.mentions if m.kind == "name")
-    if not counts:
-        return None
-    iso, n = counts.most_common(1)[0]
-    return iso if n >= 2 and n >= 0.4 * sum(counts.values()) else None
 
 
 def _finish(
@@ -97,6 +92,10 @@ def _finish(
                 c.country, c.country_how = hit[0], f"name:{hit[1]}"
         if c.sector is None:
             c.sector = sector_clue(longest.text_key.lower().split())
+    if c.country is None and c.label in ("PERSON", "ORG") and names:
+        hit = _possessor_country(doc, names)
+        if hit is not None:
+            c.country, c.country_how = hit[0], f"possessor:{hit[1]}"
     if c.affiliation is not None:
         org = c.affiliation
         if c.country is None and org.country:
@@ -110,10 +109,14 @@ def _finish(
             c.country, c.country_how = hit
         elif (igo := _igo_modifier(c, date, user_file)) is not None:
             international[id(c)] = igo  # for _code: the group has no country, the body gives its code
-    bare = all(
-        m.kind == "pronoun" or (len((m.role or "").split()) == 1 and not m.modifiers) for m, _ in c.mentions
-    )
-    if c.country is None and focus and not names and bare and c.sector in STATE_SECTORS:
+    if (
+        c.country is None
+        and focus
+        and not names
+        and c.sector in FOCUS_DESCRIPTION_SECTORS
+        and unowned_description(doc, c)
+    ):
+        # "officials said", "local officials", "opposition parties": the state the article is about
         c.country, c.country_how = focus, "article_focus"
     if c.country is None and focus and c.label == "PERSON" and names and FOCUS_FOR_PEOPLE:
         c.country, c.country_how = focus, "article_focus_person"
@@ -162,6 +165,31 @@ def _by_surname(name: str, date: str | None, user_file: str | None, person: bool
 
 
 PLACE_PREPS = frozenset({"in", "from", "at"})
+
+
+def _owned_descriptions(doc: AnnotatedDoc, clusters: list[Cluster]) -> None:
+    """A nameless state body or official still without a country takes its named owner's, once every
+    named actor has its own: "the government of President Laurent Gbagbo" → Gbagbo's country."""
+    names_at = {
+        i: c for c in clusters for m, _ in c.mentions if m.kind == "name" for i in range(m.start, m.end)
+    }
+    for c in clusters:
+        nameless = all(m.kind != "name" for m, _ in c.mentions)
+        if c.country is None and c.sector in FOCUS_DESCRIPTION_SECTORS and nameless:
+            iso = owner_country(doc, c, names_at)
+            if iso is not None:
+                c.country, c.country_how = iso, "owner"
+
+
+def _possessor_country(doc: AnnotatedDoc, names: list[MentionCandidate]) -> tuple[str, str] | None:
+    """(country, how) of a country that owns a name: "Iran's semi-official Fars news agency"."""
+    for m in names:
+        for k in doc.children[m.head]:
+            if doc.tokens[k].dep == "poss" and not m.start <= k < m.end:
+                hit = country_clue(doc, doc.subtree(k))
+                if hit is not None:
+                    return hit
+    return None
 
 
 def _igo_modifier(c: Cluster, date: str | None, user_file: str | None) -> str | None:
@@ -263,6 +291,12 @@ def _code(c: Cluster, international: dict[int, str]) -> str | None:
     return make_code(c.country, c.sector)
 
 
+def _rule(c: Cluster) -> str:
+    """The stage's rule, with how the country was decided when there is one: "actors.v2.kb",
+    "actors.v2.nominal:demonym", "actors.v2.affiliation", "actors.v2.article_focus"."""
+    return f"{RULE}.{c.country_how}" if c.country and c.country_how else RULE
+
+
 def _kind(c: Cluster) -> str:
     if c.kb is not None and c.label not in ("PERSON", "GPE") and not _compiled(c):
         return c.kb.kind if c.kb.kind in ("PERSON", "ORG", "GPE", "NORP") else "OTHER"
@@ -289,10 +323,11 @@ def build_actors(
         date,
         user_file,
     )
-    focus = article_focus(clusters)
+    focus = article_focus(doc, clusters)
     international: dict[int, str] = {}  # codes of groups an international body modifies ("NATO troops")
     for c in sorted(clusters, key=lambda c: c.person):  # organisations first: persons inherit from them
         _finish(doc, c, date, user_file, focus, international)
+    _owned_descriptions(doc, clusters)
     ids: dict[int, str] = {}
     for c in clusters:
         first = min(m.start for m, _ in c.mentions)
@@ -318,7 +353,7 @@ def build_actors(
                 role=c.role,
                 mentions=tuple(mentions),
                 affiliation=ids.get(id(affiliation)) if affiliation is not None else None,
-                rule=RULE,
+                rule=_rule(c),
                 kb_id=c.kb.kb_id if c.kb is not None else None,
                 code=_code(c, international),
                 kb_name=c.kb.name if c.kb is not None else None,
