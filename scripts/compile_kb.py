@@ -132,7 +132,12 @@ class Builder:
         cr = CodeRange(code, _iso(item.get("from")), _iso(item.get("to")), note)
         if target is not None:
             e = self.entries[target]
+            if normalize(e["name"]) != normalize(item["name"]) and e["name"] not in e["aliases"]:
+                e["aliases"].append(e["name"])  # the dictionary's spelling stays a name of the entry
             e["name"] = item["name"]  # the curated spelling reads better than the upper-case dictionary one
+            # later rows of this person may give only the curated name ("Delcy Rodríguez" after a row whose
+            # alias "Delcy Rodriguez" found the dictionary entry): they must find this entry too
+            self.alias_owner.setdefault(normalize(item["name"]), target)
             for a in aliases:
                 if a not in e["aliases"]:
                     e["aliases"].append(a)
