@@ -83,3 +83,16 @@ def test_names_of_different_genders_in_apposition_stay_two_people() -> None:
     )
     result = actors_result(text)
     assert actor_with(result, "Martha Halloway") is not actor_with(result, "George Halloway")
+
+
+def test_family_name_tagged_as_a_body_is_the_person_named_so_elsewhere() -> None:
+    # The small model tags the first "Kvarme" as an organisation and the second as a person.
+    text = "In 1931 Kvarme moved to Oslo. Kvarme married the painter Ole Brun in 1935."
+    result = actors_result(text)
+    first = actor_with(result, "Kvarme")
+    assert first.kind == "PERSON" and first is actor_with(result, "Kvarme", 1)
+
+
+def test_owner_of_a_kinship_noun_is_a_person() -> None:
+    result = actors_result("After the war, Lindqvist's husband opened a bakery in Malmo.")
+    assert actor_with(result, "Lindqvist").kind == "PERSON"

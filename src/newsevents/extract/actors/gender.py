@@ -242,3 +242,32 @@ def family_names_alone(names: list[Any]) -> None:
             and m.text_key.lower() in surnames
         ):
             m.gender, m.gender_guessed = None, False
+
+
+# Verbs whose subject (or, passive, object) can only be a person: "Flagstad married ...", "was born".
+PERSON_VERBS = frozenset({"marry", "divorce", "wed", "bear", "die"})
+
+
+def people_named_alone(doc: AnnotatedDoc, names: list[Any], known: ActorDictionary, date: str | None) -> None:
+    """A one-word name the tagger called an organisation, a place or a nationality is a person when the
+    same word is a person's name elsewhere in the text (the small model tags one surname differently from
+    one sentence to the next), when it is the subject of a verb only people do ("Flagstad married ...",
+    "Streep was born ..."), or when it owns a kinship noun ("Flagstad's husband").  Countries and known
+    actors stay what they are.  ``names``: the article's name mentions, relabelled in place."""
+    person_words = {w.lower() for m in names if m.label == "PERSON" for w in m.text_key.split() if len(w) > 2}
+    for m in names:
+        if (
+            m.label not in ("ORG", "GPE", "NORP", "LOC", "FAC")
+            or " " in m.text_key
+            or not name_word(m.text_key)
+        ):
+            continue
+        if countries().any(m.text_key) or known.lookup(m.text_key, date):
+            continue
+        tok = doc.tokens[m.head]
+        governor = doc.tokens[tok.head]
+        acts = tok.dep in ("nsubj", "nsubjpass") and governor.lemma.lower() in PERSON_VERBS
+        owns = tok.dep == "poss" and governor.lemma.lower() in gender_words().nouns
+        if m.text_key.lower() in person_words or acts or owns:
+            m.label, m.country = "PERSON", None
+            m.gender, m.gender_guessed = person_gender(doc, m.start, m.end, m.head, m.text_key, None)

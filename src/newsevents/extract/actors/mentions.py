@@ -17,6 +17,7 @@ from newsevents.extract.actors.gender import (
     forename_gender,
     lone_forename,
     name_word,
+    people_named_alone,
     person_gender,
     personal_name,
 )
@@ -151,6 +152,7 @@ def name_mentions(
         out.append(_name_candidate(doc, start, end, head, label, text_key, honorific, span_start))
     out.extend(_unrecognised_surnames(doc, out))
     out.extend(_untagged_people(doc, out, article_date, user_file))
+    people_named_alone(doc, out, known, article_date)
     family_names_alone(out)
     return out
 
