@@ -111,3 +111,52 @@ def test_a_state_visit_goes_to_the_place_the_visitor_was_in() -> None:
         "ruto",
         "uganda",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Brazilian President Lula called Argentine President Javier Milei on Tuesday.", "lula", "milei"),
+        ("Chancellor Scholz called his French counterpart to discuss the budget.", "scholz", "counterpart"),
+    ],
+)
+def test_calling_a_person_is_a_phone_call(text: str, actor: str, recipient: str) -> None:
+    assert_event(text, "CONSULT", actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Warren called the governor a coward in a speech.",
+        "Senator Warren called the senator “a disgrace” on Monday.",
+        "The Kenyan opposition called off the protest on Friday.",
+        "Prime Minister Sanchez called elections for July.",
+        "Senator Warren calls Medicare ‘a broken system’ during campaign stop.",
+    ],
+)
+def test_calling_someone_names_or_summons_no_call(text: str) -> None:
+    assert not [e for e in events(text) if e.rule.startswith("events.consult.call")], describe(events(text))
+
+
+def test_a_day_after_call_is_no_call_on() -> None:
+    # "on Tuesday" dates the call; it does not make "called ... on" an appeal
+    text = "Brazilian President Lula called Argentine President Javier Milei on Tuesday."
+    assert not [e for e in events(text) if e.type == "REQUEST"], describe(events(text))
+
+
+def test_an_act_joined_by_while_is_not_the_complement_of_the_first() -> None:
+    text = "Hamas pledged to stop firing rockets, while Israel promised to release 30 Palestinian prisoners."
+    found = [e for e in events(text) if e.type in ("AGREE", "CONCEDE") and "israel" in words(e.actor)]
+    assert found, describe(events(text))
+
+
+def test_have_to_engage_is_a_demand_not_a_meeting() -> None:
+    text = "Serbia and Kosovo have to engage in talks with the European Union, the envoy said."
+    assert not [e for e in events(text) if e.type == "CONSULT"], describe(events(text))
+
+
+def test_a_legislature_approving_by_votes_is_no_agreement() -> None:
+    text = (
+        "On Thursday, Chilean lawmakers approved by 80 votes to 30 a motion against the Bolivian president."
+    )
+    assert not [e for e in events(text) if e.type == "AGREE"], describe(events(text))

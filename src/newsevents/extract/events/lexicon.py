@@ -17,6 +17,9 @@ A lexicon entry is a verb or noun trigger with optional constraints, all read fr
 ``object_actor``     the entry fires only when it finds a person, group or place as recipient
                      ("received *the Iranian envoy*", not "received bonuses")
 ``no_clause``        the verb must not take a that-clause ("agreed *that* he was right" is an opinion)
+``bare_object``      the object, a person (name, personal pronoun, title noun), is the verb's only complement: no
+                     predicate, clause, second object, particle or quoted name ("Maduro *called him* on
+                     Sunday" is a phone call; "*called him a liar*", "called Obamacare 'crazy'" are not)
 ``exclude_context``  the entry does not fire in a sentence holding one of these lemmas (the contest sense of
                      "beat": "*beat* Trump by five *points* in the *primary*")
 ``light_only``       nouns: fire only as object of a light verb or with an own actor ("Israel's attack")
@@ -46,6 +49,12 @@ from newsevents.extract.events.syntax import (
 )
 
 DEFAULT_CONFIDENCE = 0.8
+TIME_ENTS = ("DATE", "TIME")
+QUOTE_MARKS = {'"', "“", "‘", "'", "``"}
+PERSONAL_OBJECTS = {"him", "her", "them", "me", "us"}
+# Who is phoned: people by their title ("called *his Russian counterpart*").
+PERSON_TITLES = {"president", "counterpart", "minister", "leader", "premier", "chancellor", "king", "emir",
+                 "prince", "secretary", "ambassador", "envoy", "governor", "mayor", "chief", "head"}  # fmt: skip
 
 
 def _word(value: Any) -> str:
@@ -85,6 +94,7 @@ class Trigger:
     object_is_recipient: bool = False
     object_actor: bool = False
     no_clause: bool = False
+    bare_object: bool = False
     exclude_context: frozenset[str] = frozenset()
     recipient_preps: tuple[str, ...] = ()
     confidence: float = DEFAULT_CONFIDENCE
@@ -124,6 +134,7 @@ class Trigger:
             object_is_recipient=bool(raw.get("object_is_recipient")),
             object_actor=bool(raw.get("object_actor")),
             no_clause=bool(raw.get("no_clause")),
+            bare_object=bool(raw.get("bare_object")),
             exclude_context=_set(raw.get("exclude_context")),
             recipient_preps=tuple(_word(p) for p in raw.get("recipient_preps") or ()),
             confidence=float(raw.get("confidence", DEFAULT_CONFIDENCE)),
@@ -159,10 +170,14 @@ class Trigger:
             return False
         if self.object_required and dobj is None and not kids(doc, i, PASS_SUBJ):
             return False
+        if self.bare_object and not self._bare(doc, i):
+            return False  # "called him *a liar*", "called *off* the strike"
         if dobj is not None and _lemma(doc, dobj) in self.exclude_objects:
             return False
-        if self.preps and not any(p in self.preps for p, _ in prep_objects(doc, i)):
-            return False
+        if self.preps and not any(
+            p in self.preps and doc.tokens[o].ent_type not in TIME_ENTS for p, o in prep_objects(doc, i)
+        ):
+            return False  # "called him *on Sunday*" is no "call on"
         if self.objects and self.object_token(doc, i) is None:
             return False
         if self.subjects:
@@ -182,6 +197,25 @@ class Trigger:
                 _lemma(doc, j) in self.exclude_context for j in range(sent.start_token, sent.end_token)
             )
         return True
+
+    @staticmethod
+    def _bare(doc: AnnotatedDoc, i: int) -> bool:
+        """Nothing but the object completes the verb; a time is an adjunct ("called him *Sunday*" parses
+        the day as a predicate)."""
+        comps = [
+            c
+            for c in kids(doc, i, (*OBJ, "dative", "oprd", "attr", "acomp", "ccomp", "prt", "xcomp"))
+            if doc.tokens[c].ent_type not in TIME_ENTS
+            and not (doc.tokens[c].dep == "xcomp" and doc.tokens[c].pos in ("VERB", "AUX"))
+        ]
+        if particle(doc, i) is not None or len(comps) != 1 or doc.tokens[comps[0]].dep not in OBJ:
+            return False
+        obj = doc.tokens[comps[0]]
+        after = max(doc.subtree(obj.i)) + 1
+        if after < len(doc.tokens) and doc.tokens[after].text in QUOTE_MARKS:
+            return False  # "called the winner *“Miss Piggy”*", "calls Obamacare *‘crazy’*": a naming
+        # a person: a name, a personal pronoun or a title noun ("called *his counterpart*"), not "Obamacare"
+        return obj.ent_type == "PERSON" or obj.lower in PERSONAL_OBJECTS or obj.lemma.lower() in PERSON_TITLES
 
 
 def _lemma(doc: AnnotatedDoc, i: int) -> str:

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.events.lexicon import Lexicon, lemma_variants
 from newsevents.extract.events.roles import Frame
+from newsevents.extract.events.syntax import kids
 
 OBLIGATION = {"must", "should", "ought"}
+OBLIGATION_GOVERNORS = {"have", "has", "need", "needs"}  # present tense: "had to leave" did leave
 NEGATING_GOVERNORS = {"avoid", "refrain", "fail", "neglect", "stop"}
 # Governors whose complement is wished or feared, not done or announced: the event is not coded.
 HYPOTHETICAL_GOVERNORS = {
@@ -44,6 +46,8 @@ CAPACITY_NOUNS = {"right", "freedom", "ability", "permission", "chance", "opport
 PREVENTING_VERBS = {"stop", "prevent", "bar", "block", "keep", "deter", "discourage", "prohibit", "restrain"}
 SPECULATIVE_AUX = {"could", "might", "may"}
 CONDITIONAL_MARKS = {"if", "unless", "until"}
+# Conjunctions that join two acts side by side rather than make one the content of the other.
+CONTRAST_MARKS = {"while", "whereas", "although", "though", "whilst"}
 EMBEDDING_DEPS = {
     "xcomp",
     "ccomp",
@@ -95,6 +99,8 @@ def modality(doc: AnnotatedDoc, frame: Frame, lex: Lexicon) -> Modality:
                 negatable.append(j)
             continue
         negatable.append(j)
+        if t.dep == "xcomp" and doc.tokens[j].lower in OBLIGATION_GOVERNORS:
+            obligation = True  # "they *have to* engage in the dialogue": a demand, not an act
         lemmas = set(lemma_variants(doc, j))  # the small model lemmatises "hopes" as "hop"
         if lemmas & HYPOTHETICAL_GOVERNORS:
             unreal = True  # "feared travelling", "hopes to meet": a wish, not an act
@@ -185,6 +191,8 @@ def governing_frame(doc: AnnotatedDoc, frame: Frame, by_verb: dict[int, Frame]) 
         if t.head == j:
             return None
         path.append(t.dep)
+        if t.dep == "advcl" and any(doc.tokens[k].lower in CONTRAST_MARKS for k in kids(doc, j, ("mark",))):
+            return None  # "Hamas pledged ..., *while* Israel promised ...": a second act, not a complement
         j = t.head
         if j in by_verb and by_verb[j] is not frame and j != frame.verb:
             if "nsubj" in path:
