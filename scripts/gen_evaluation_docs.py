@@ -196,6 +196,9 @@ newsevents eval GOLD.jsonl [GOLD2.jsonl ...]      # tables per gold file and ove
     --report FILE.md      # the tables as Markdown
     --model NAME          # another installed spaCy pipeline
     --predictions P.jsonl --system NAME   # score another system's output instead of running newsevents
+    --min-confidence T    # drop events below this fitted confidence (default: the fitted cut, see below)
+    --held-out            # each article's events scored by the confidence fold model that never saw it:
+                          # held-out figures for real-dev and plover-dev (the sets the model was fitted on)
 ```
 
 Gold files are read by the same JSON Lines reader a user's data goes through (it accepts the gold `raw`

@@ -20,7 +20,7 @@ from newsevents.evaluation.confidence import (
     svg_curve,
 )
 from newsevents.evaluation.matching import GoldEvent, PredEvent, PredSide
-from newsevents.extract.events.confidence import ConfidenceModel, calibrate, features, load_model
+from newsevents.extract.events.confidence import ConfidenceModel, calibrate, features, fold_of, load_model
 from newsevents.model import Event, Location, Participant, Span
 from newsevents.pipeline import Options
 
@@ -119,6 +119,12 @@ def test_confidence_curve_and_best_cut() -> None:
     t, f1 = best_threshold([(labels, probs, 4)], [0.0, 0.3, 0.5, 0.75])
     # 0.3: TP 3 FP 1 FN 1 -> F1 0.75, better than 0.0 (3/2/1: 0.667) and 0.5 (0.571)
     assert t == 0.3 and f1 == pytest.approx(0.75)
+    # within a tolerance of the best, the lowest cut wins (it keeps the most recall)
+    assert best_threshold([(labels, probs, 4)], [0.0, 0.3, 0.5, 0.75], tolerance=0.1)[0] == 0.0
+    # ... unless it falls below the precision floor (0.0: P 0.6; 0.3: P 0.75)
+    assert best_threshold([(labels, probs, 4)], [0.0, 0.3, 0.5, 0.75], 0.1, min_precision=0.7)[0] == 0.3
+    # no cut reaches the floor: the best F1
+    assert best_threshold([(labels, probs, 4)], [0.0, 0.3], 0.1, min_precision=0.99)[0] == 0.3
 
 
 def test_confidence_docs_section_replaces_between_markers() -> None:
@@ -135,3 +141,64 @@ def test_confidence_docs_section_replaces_between_markers() -> None:
     again = replace_section(page.replace("50.0", "x"), section)
     assert again == page and page.count("confidence:start") == 1
     assert svg_curve([point]).startswith("<svg") and "polyline" in svg_curve([point])
+
+
+# ------------------------------------------------------------------------------ unseen values, held-out
+def test_confidence_unseen_value_takes_its_groups_mean_weight() -> None:
+    model = ConfidenceModel(
+        0.0, {"entry=events.coerce.arrest": 1.0, "entry=events.coerce.raid": -0.5, "pattern=verb": 0.5}, 0.5,
+        unseen={"entry": 0.25, "pattern": 0.1},
+    )  # fmt: skip
+    seen = features(_event(), len(TEXT))
+    new_entry = features(_event(rule="events.coerce.brand-new.verb"), len(TEXT))
+    new_pattern = features(_event(rule="events.coerce.arrest.brand-new-pattern"), len(TEXT))
+
+    def z(f: dict[str, float]) -> float:
+        p = model.probability(f)
+        return math.log(p / (1 - p))
+
+    assert z(seen) == pytest.approx(1.0 + 0.5)
+    assert z(new_entry) == pytest.approx(0.25 + 0.5)  # the entry group's mean weight, not a silent 0
+    assert z(new_pattern) == pytest.approx(1.0 + 0.1)
+
+
+def test_confidence_shipped_model_has_a_weight_for_every_unseen_group() -> None:
+    model = load_model()
+    assert model is not None
+    groups = {k.split("=", 1)[0] for k in model.weights if "=" in k}
+    assert groups <= set(model.unseen)
+    # a rule added after the fit is scored as an average rule of its kind, between the known extremes
+    for group in groups:
+        known = [0.0, *(w for k, w in model.weights.items() if k.startswith(group + "="))]  # 0: too rare
+        assert min(known) - 1e-9 <= model.unseen[group] <= max(known) + 1e-9
+
+
+def test_confidence_fold_of_is_stable_and_spread() -> None:
+    assert fold_of("article-1", 5) == fold_of("article-1", 5)
+    assert {fold_of(f"a{i}", 5) for i in range(50)} == set(range(5))
+
+
+def test_confidence_held_out_uses_the_fold_model_that_left_the_article_out() -> None:
+    folds = tuple(ConfidenceModel(float(k), {}, 0.5) for k in range(5))
+    model = ConfidenceModel(-9.0, {}, 0.5, fold_models=folds)
+    key = "some-article"
+    out = calibrate([_event()], len(TEXT), 0.0, model=model, held_out_key=key)
+    assert out[0].confidence == round(1 / (1 + math.exp(-float(fold_of(key, 5)))), 3)
+    full = calibrate([_event()], len(TEXT), 0.0, model=model)
+    assert full[0].confidence == round(1 / (1 + math.exp(9.0)), 3)
+    raw = resources.files("newsevents.extract.events").joinpath("confidence.json").read_text("utf-8")
+    shipped = load_model()
+    assert shipped is not None and len(shipped.fold_models) == json.loads(raw)["folds"]
+
+
+def test_confidence_eval_held_out_option(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "date": "2023-03-15", "text": TEXT, "quotes": [], "events": [
+        {"types": ["COERCE"], "actor": ["police"], "recipient": ["protesters"], "date": "", "location": None,
+         "trigger": "arrested", "evidence": TEXT}]}) + "\n", encoding="utf-8")  # fmt: skip
+    runner = CliRunner()
+    res = runner.invoke(app, ["eval", str(gold), "--held-out", "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    events = data["files"][0]["events"]
+    assert "held-out" in data["system"] and events["tp"] + events["fn"] == 1

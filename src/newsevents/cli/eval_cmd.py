@@ -32,6 +32,13 @@ def eval_command(
     ),
     system: str | None = typer.Option(None, "--system", help="Name of the scored system in the output."),
     min_confidence: float | None = MIN_CONFIDENCE_OPTION,
+    held_out: bool = typer.Option(
+        False,
+        "--held-out",
+        help="Score each article's events with the confidence model of the cross-validation fold that never "
+        "saw it (the figures for the sets the model was fitted on, real-dev and plover-dev, are then "
+        "held-out, not in-sample; see docs/evaluation.md).",
+    ),
 ) -> None:
     """Score newsevents (or a predictions file) on gold files: quote P/R/F1, speaker accuracy, event
     P/R/F1, date accuracy, event type and actor/recipient country accuracy, per-type scores and the type
@@ -46,13 +53,25 @@ def eval_command(
     if predictions is not None and not predictions.is_file():
         raise fail(f"predictions file not found: {predictions}")
     paths = [str(p) for p in gold]
+    if held_out and predictions is None:
+        from newsevents.extract.events.confidence import load_model
+
+        shipped = load_model()
+        if shipped is None or not shipped.fold_models:
+            # without fold models every article would be scored by the full model: in-sample, not held-out
+            raise fail(
+                "the shipped confidence model has no fold models; refit: python scripts/fit_confidence.py"
+            )
     try:
         if predictions is not None:
             result = evaluate_predictions(paths, str(predictions), system)
         else:
-            result = evaluate(paths, Options(model=model, min_confidence=min_confidence))
+            extra = {"held_out": True} if held_out else {}
+            result = evaluate(paths, Options(model=model, min_confidence=min_confidence, extra=extra))
             if system:
                 result.system = system
+            elif held_out:
+                result.system = f"{result.system} (held-out confidence)"
     except NewsEventsError as exc:
         raise fail(str(exc)) from exc
     except (ValueError, OSError) as exc:  # a broken gold/predictions line: say which, do not trace back

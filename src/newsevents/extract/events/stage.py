@@ -266,4 +266,6 @@ def extract_events(ctx: Context) -> tuple[Event, ...]:
     """PLOVER events with actor, recipient, date, place, evidence, rule and confidence."""
     if ctx.options.extra.get("raw_confidence"):
         return build_events(ctx)  # the rules' own confidence, nothing dropped: what the model is fitted on
-    return calibrate(build_events(ctx), len(ctx.doc.text), ctx.options.min_confidence)
+    # held_out (newsevents eval --held-out): the fold model that never saw this article scores it
+    key = ctx.article.id if ctx.options.extra.get("held_out") else None
+    return calibrate(build_events(ctx), len(ctx.doc.text), ctx.options.min_confidence, held_out_key=key)
