@@ -24,10 +24,15 @@ articles, by error class; each link records its rule in ``Mention.resolved_by``.
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import TYPE_CHECKING
 
+from newsevents.extract.actors import syntax
+from newsevents.extract.actors.gender import name_word
 from newsevents.extract.actors.mentions import MentionCandidate
+from newsevents.extract.actors.roles import lexicon
+from newsevents.kb import countries
 
 if TYPE_CHECKING:
     from newsevents.extract.actors.coref import Cluster, Resolver
@@ -46,9 +51,11 @@ WEIGHTS: dict[str, float] = {
     "frequency": 1.0,  # times log(1 + earlier mentions of the actor)
     "topic": 1.0,  # the first person the text names
     "unknown_gender": 1.0,  # cost for a he/she when the person's gender is unknown
-    "fronted": 6.0,
+    "fronted": 6.0,  # pronoun in a fronted clause, main-clause subject after it
     "words": 0.5,  # cost of each ten words between antecedent and pronoun (up to 40)
-    "guessed_gender": 6.0,  # cost for a he/she when the forename suggests the other gender  # pronoun in a fronted clause, main-clause subject after it
+    "guessed_gender": 6.0,  # cost for a he/she when the forename suggests the other gender
+    "governing": 5.0,
+    "tagged_body": 1.0,  # cost for a he/she linking to a name the tagger called a body or place  # subject of the nearest clause above the pronoun (extract/actors/syntax.py)
 }
 # Dependents of a clause's verb that, placed before the subject, make a fronted clause or phrase.
 FRONTED_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod", "ccomp", "xcomp", "pcomp"})
@@ -67,6 +74,40 @@ def compatible(m: MentionCandidate, c: Cluster, strict: bool = False) -> bool:
 
 
 COLLECTIVE = frozenset({"ORG", "GPE", "NORP", "org", "group", "country", "FAC", "LOC"})
+TAGGED_NAMES = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+
+
+def person_like(r: Resolver, c: Cluster) -> bool:
+    """A name the entity tagger called a body or a place that may still be a person's ("Magee experimented
+    with ..."): one to three capitalised proper nouns, no knowledge-base entry, no country, and no word of an
+    office, body, sector or country (the small tagger often labels a lone surname ORG or GPE)."""
+    if c.label not in TAGGED_NAMES or c.kb is not None or c.country or c.role_lemmas or c.number != "sg":
+        return False
+    lex = lexicon()
+    index = countries()
+    names = [x for x, _ in c.mentions if x.kind != "pronoun"]
+    if not names or any(x.kind != "name" for x in names):
+        return False
+    for x in names:
+        toks = r.doc.tokens[x.start : x.end]
+        words = [t.text for t in toks if t.lower not in ("the", "'s")]
+        if not 1 <= len(words) <= 3 or len(words) != len(toks):
+            return False
+        if any(t.pos != "PROPN" or not name_word(t.text) for t in toks):
+            return False
+        if any(lex.role(w) or lex.sector_of_word(w) or index.any(w) or _brand_case(w) for w in words):
+            return False
+    return True
+
+
+def _brand_case(word: str) -> bool:
+    """ "ZimLive", "YouTube": a capital inside a word marks a brand, not a surname ("McNair", "O'Neil",
+    "LeBron" and "Jean-Luc" aside)."""
+    for prefix in ("Mac", "Mc", "O'", "De", "Di", "Le", "La"):
+        if word.startswith(prefix) and len(word) > len(prefix) and word[len(prefix)].isupper():
+            word = word[len(prefix) :]
+            break
+    return any(ch.isupper() for part in word.split("-") for ch in part[1:])
 
 
 def _paragraph_breaks(r: Resolver, prev: MentionCandidate, m: MentionCandidate) -> int:
@@ -112,18 +153,50 @@ def salience(r: Resolver, m: MentionCandidate, prev: MentionCandidate, c: Cluste
     return score
 
 
+def mention_over(r: Resolver, tok: int) -> MentionCandidate | None:
+    """The placed mention whose head is token ``tok``, else one whose tokens hold it (a name's inner word)."""
+    m = r.mention_with_head(tok)
+    if m is not None:
+        return m
+    k = bisect.bisect_left(r.history, (tok - 12, -1))
+    for _, _, x in r.history[k : k + 32]:
+        if x.start <= tok < x.end:
+            return x
+    return None
+
+
 def bound_clusters(r: Resolver, m: MentionCandidate) -> set[int]:
-    """Binding: "Obama praised him" — a plain pronoun is not a co-argument of its antecedent's verb."""
+    """Binding: "Obama praised him" — a plain pronoun is not a co-argument of its antecedent's verb, nor the
+    understood subject of its clause ("Joel convinced Andy to help him"); "Zoe was her bridesmaid"."""
+    out = set()
+    for head in syntax.bound_heads(r.doc, m.head, m.possessive):
+        x = mention_over(r, head)
+        c = r.cluster_of(x) if x is not None else None
+        if c is not None:
+            out.add(id(c))
     if m.possessive or m.span.text.lower().endswith("self"):
-        return set()
+        return out
     verb = r.clause_head(m.head)
     if verb == m.head:
-        return set()
-    out = set()
+        return out
     for prev in r.recent(m, 0):
         c = r.cluster_of(prev)
         if c is not None and r.clause_head(prev.head) == verb:
             out.add(id(c))
+    return out
+
+
+def governing(r: Resolver, m: MentionCandidate, bound: set[int]) -> list[tuple[MentionCandidate, Cluster]]:
+    """Mentions (and their clusters) that are subjects of the clauses above ``m``, nearest clause first."""
+    out = []
+    for head, _level in syntax.governing_subjects(r.doc, m.head, set()):
+        x = mention_over(r, head)
+        c = r.cluster_of(x) if x is not None else None
+        if x is None or c is None or id(c) in bound or x is m:
+            continue
+        if x.kind == "nominal" and not x.definite:
+            continue  # "one soldier had died, although he ...": an indefinite introduces someone new
+        out.append((x, c))
     return out
 
 
@@ -151,21 +224,44 @@ def link_pronoun(r: Resolver, m: MentionCandidate) -> None:
     best: tuple[float, Cluster, str] | None = None
     bound = bound_clusters(r, m)
     gendered = m.label.split(":")[1] in ("m", "f")
+    govern: Cluster | None = None  # the nearest governing subject that agrees with the pronoun
+    for x, g in governing(r, m, bound):
+        if compatible(m, g) or gendered and not m.reporting and person_like(r, g):
+            govern = g
+            # A subject named after the pronoun: "Before she joined the band, Ella Berg ..."
+            if x.start > m.start and gendered and g.person and compatible(m, g, strict=True):
+                best = (WEIGHTS["governing"] + salience(r, m, x, g), g, "pronoun_governing_subject")
+            break
     if gendered:
         later = _fronted_subject(r, m)
-        c = r.cluster_of(later) if later is not None else None
-        if later is not None and c is not None and c.person and compatible(m, c, strict=True):
-            best = (WEIGHTS["fronted"] + salience(r, m, later, c), c, "pronoun_fronted_clause")
+        f = r.cluster_of(later) if later is not None else None
+        if later is not None and f is not None and f.person and compatible(m, f, strict=True):
+            score = WEIGHTS["fronted"] + salience(r, m, later, f)
+            if best is None or score > best[0]:
+                best = (score, f, "pronoun_fronted_clause")
     for prev in r.recent(m, WINDOW_SENTENCES):
         c = r.cluster_of(prev)
-        if c is None or id(c) in bound or not compatible(m, c):
+        if c is None or id(c) in bound:
+            continue
+        tagged_body = (
+            gendered
+            and not compatible(m, c)
+            and not m.reporting  # "..., she said": a speaker is a person the text names as one
+            and (prev.sent == m.sent or prev.sent == m.sent - 1 and prev.subject)
+            and person_like(r, c)
+        )
+        if not compatible(m, c) and not tagged_body:
             continue
         if c.label == "GPE" and m.number == "pl" and not prev.subject:
             continue  # "they" are rarely a place that is only mentioned
-        score = salience(r, m, prev, c)
+        score = salience(r, m, prev, c) - (WEIGHTS["tagged_body"] if tagged_body else 0.0)
+        rule = "pronoun_reporting_subject" if prev.reporting else "pronoun_subject"
+        rule = rule if prev.subject else "pronoun_recent"
+        if c is govern and prev.sent == m.sent:
+            score += WEIGHTS["governing"]
+            rule = "pronoun_governing_subject"
         if best is None or score > best[0]:
-            rule = "pronoun_reporting_subject" if prev.reporting else "pronoun_subject"
-            best = (score, c, rule if prev.subject else "pronoun_recent")
+            best = (score, c, rule)
     if best is None and gendered:
         best = _distant(r, m, bound)
     if best is not None:

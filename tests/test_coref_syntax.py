@@ -1,0 +1,89 @@
+"""Clause structure for pronouns (issue 14): binding with understood subjects, the subject of the nearest
+governing clause, and names the entity tagger called a body.  Hand-made sentences only."""
+
+from __future__ import annotations
+
+from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.actors import syntax
+from test_actors_helpers import actor_with, actors_result, rule_of
+
+
+def _doc(words: str, heads: list[int], deps: list[str], pos: list[str]) -> AnnotatedDoc:
+    return AnnotatedDoc.from_tokens(words.split(), heads, deps, pos=pos)
+
+
+# "Anna Lind forced Eva Berg to sell her car ." — by hand, so the rule is tested without the model.
+FORCED = _doc(
+    "Anna Lind forced Eva Berg to sell her car .",
+    [1, 2, 2, 4, 2, 6, 2, 8, 6, 2],
+    ["compound", "nsubj", "ROOT", "compound", "dobj", "aux", "xcomp", "poss", "dobj", "punct"],
+    ["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PART", "VERB", "PRON", "NOUN", "PUNCT"],
+)
+
+
+def test_syntax_object_control_gives_the_understood_subject() -> None:
+    # The subject of "sell" is the object of "forced" (Eva Berg), then the subject of "forced".
+    assert syntax.clause_chain(FORCED, 7) == [(6, 4), (2, 1)]
+    assert syntax.governing_subjects(FORCED, 7, set()) == [(4, 0), (1, 1)]
+
+
+def test_syntax_possessive_in_predicate_is_not_the_subject() -> None:
+    # "Eva Berg was her friend": "her" is not Eva Berg.
+    doc = _doc(
+        "Eva Berg was her friend .",
+        [1, 2, 2, 4, 2, 2],
+        ["compound", "nsubj", "ROOT", "poss", "attr", "punct"],
+        ["PROPN", "PROPN", "AUX", "PRON", "NOUN", "PUNCT"],
+    )
+    assert syntax.bound_heads(doc, 3, possessive=True) == {1}
+
+
+def test_syntax_reflexive_is_never_bound() -> None:
+    doc = _doc(
+        "Eva Berg saw herself .",
+        [1, 2, 2, 2, 2],
+        ["compound", "nsubj", "ROOT", "dobj", "punct"],
+        ["PROPN", "PROPN", "VERB", "PRON", "PUNCT"],
+    )
+    assert syntax.bound_heads(doc, 3, possessive=False) == set()
+    assert syntax.governing_subjects(doc, 3, set()) == [(1, 0)]
+
+
+def test_coref_object_pronoun_is_not_the_understood_subject_of_its_clause() -> None:
+    # The subject of "help" is Tomas Berg: "him" is the one who convinced him.
+    result = actors_result("Karl Weiss convinced Tomas Berg to help him with the harvest.")
+    assert actor_with(result, "him") is actor_with(result, "Karl Weiss")
+
+
+def test_coref_object_pronoun_of_a_conjoined_verb_is_not_the_shared_subject() -> None:
+    result = actors_result("Karl Weiss caught up with Tomas Berg and passed him near the bridge.")
+    assert actor_with(result, "him") is actor_with(result, "Tomas Berg")
+
+
+def test_coref_possessive_in_an_infinitive_takes_the_controlling_object() -> None:
+    result = actors_result("Karl Weiss persuaded Tomas Berg to sell his boat.")
+    assert actor_with(result, "his") is actor_with(result, "Tomas Berg")
+    assert rule_of(result, "his") == "pronoun_governing_subject"
+
+
+def test_coref_subject_pronoun_in_a_subordinate_clause_takes_the_governing_subject() -> None:
+    # The lawyer speaks, but "he" is the subject of the clause that holds the "when" clause.
+    result = actors_result("The lawyer for Karl Weiss said that Tomas Berg was alive when he was found.")
+    assert actor_with(result, "he") is actor_with(result, "Tomas Berg")
+    result = actors_result("Karl Weiss told the court that Tomas Berg had lied because he wanted the farm.")
+    assert actor_with(result, "he") is actor_with(result, "Tomas Berg")
+
+
+def test_coref_he_may_link_to_a_surname_the_tagger_called_a_body() -> None:
+    # "Magee" is tagged ORG by the small model; nothing says it is a body, and it governs "his".
+    result = actors_result(
+        "Magee experimented with the teachings of Kenneth Grant and published his own books."
+    )
+    assert actor_with(result, "his") is actor_with(result, "Magee")
+
+
+def test_coref_he_does_not_link_to_a_known_body() -> None:
+    result = actors_result(
+        "The United Nations criticised the plan, and Karl Weiss said his team would reply."
+    )
+    assert actor_with(result, "his") is actor_with(result, "Karl Weiss")
