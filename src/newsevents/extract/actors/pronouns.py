@@ -14,6 +14,10 @@ in the manner of Lappin & Leass (1994), with the signals the GAP paper found str
 * a he/she prefers a person whose gender is known to agree over one whose gender is unknown;
 * with nobody compatible within three sentences, a he/she takes the last person of that gender named up to
   ten sentences back (``pronoun_distant``);
+* clause structure (``syntax.py``) — binding with understood subjects ("Joel convinced Andy to help him":
+  not Andy), and the subject of the nearest clause above the pronoun gains (``pronoun_governing_subject``);
+* a he/she may take a lone proper name the entity tagger called a body or place ("Magee experimented
+  with ... and published his books"), when nothing marks it as one (:func:`person_like`);
 * cataphora — a pronoun in a clause fronted before its sentence's subject refers forward to that subject
   ("While touring with his band, Lewis wrote ..."); and a he/she opening a text before anyone is named
   refers to the first person named in the next two sentences.
