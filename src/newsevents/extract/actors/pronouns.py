@@ -97,7 +97,7 @@ def person_like(r: Resolver, c: Cluster) -> bool:
         words = [t.text for t in toks if t.lower not in ("the", "'s")]
         if not 1 <= len(words) <= 3 or len(words) != len(toks):
             return False
-        if any(t.pos != "PROPN" or not name_word(t.text) for t in toks):
+        if any(not name_word(t.text) for t in toks):  # the tagger may call a name a verb: "Laming said"
             return False
         if any(lex.role(w) or lex.sector_of_word(w) or index.any(w) or _brand_case(w) for w in words):
             return False
@@ -196,6 +196,8 @@ def governing(r: Resolver, m: MentionCandidate, bound: set[int]) -> list[tuple[M
     for head, _level in syntax.governing_subjects(r.doc, m.head, set()):
         x = mention_over(r, head)
         c = r.cluster_of(x) if x is not None else None
+        if x is None and r.doc.tokens[head].pos == "PROPN":
+            break  # a name the tagger missed governs the pronoun: no clause higher up does
         if x is None or c is None or id(c) in bound or x is m:
             continue
         if x.kind == "nominal" and not x.definite:
