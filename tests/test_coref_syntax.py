@@ -87,3 +87,21 @@ def test_coref_he_does_not_link_to_a_known_body() -> None:
         "The United Nations criticised the plan, and Karl Weiss said his team would reply."
     )
     assert actor_with(result, "his") is actor_with(result, "Karl Weiss")
+
+
+def test_syntax_subject_pronoun_is_not_its_clause_object() -> None:
+    # "he tours with Ola Berg": "he" is not Ola Berg (nor the direct object of its verb).
+    doc = _doc(
+        "he tours with Ola Berg .",
+        [1, 1, 1, 4, 2, 1],
+        ["nsubj", "ROOT", "prep", "compound", "pobj", "punct"],
+        ["PRON", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"],
+    )
+    assert syntax.bound_heads(doc, 0, possessive=False) == {4}
+
+
+def test_coref_fronted_pronoun_links_forward_past_its_clause_object() -> None:
+    result = actors_result(
+        "Although he often toured with Karl Weiss, Tomas Berg also played with many other bands."
+    )
+    assert actor_with(result, "he") is actor_with(result, "Tomas Berg")

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from typing import TYPE_CHECKING
 
 from newsevents.extract.actors import syntax
@@ -97,7 +98,8 @@ def person_like(r: Resolver, c: Cluster) -> bool:
         words = [t.text for t in toks if t.lower not in ("the", "'s")]
         if not 1 <= len(words) <= 3 or len(words) != len(toks):
             return False
-        if any(not name_word(t.text) for t in toks):  # the tagger may call a name a verb: "Laming said"
+        # Any part of speech: the tagger may call a name a verb ("Laming said").  "O'Rourke" is a name word.
+        if any(not name_word(re.sub(r"^(O|D)['’]", "", t.text)) for t in toks):
             return False
         if any(lex.role(w) or lex.sector_of_word(w) or index.any(w) or _brand_case(w) for w in words):
             return False
@@ -225,6 +227,14 @@ def _fronted_subject(r: Resolver, m: MentionCandidate) -> MentionCandidate | Non
     return None
 
 
+def _forward_ok(r: Resolver, m: MentionCandidate, c: Cluster) -> bool:
+    """May a he/she refer forward to ``c``: a person whose known gender agrees, or a name tagged as a body
+    that may be a person's."""
+    if c.person:
+        return compatible(m, c, strict=True)
+    return not m.reporting and person_like(r, c)
+
+
 def link_pronoun(r: Resolver, m: MentionCandidate) -> None:
     """Attach ``m`` to its best antecedent, or leave it unresolved when nothing compatible is near."""
     best: tuple[float, Cluster, str] | None = None
@@ -235,13 +245,13 @@ def link_pronoun(r: Resolver, m: MentionCandidate) -> None:
         if compatible(m, g) or gendered and not m.reporting and person_like(r, g):
             govern = g
             # A subject named after the pronoun: "Before she joined the band, Ella Berg ..."
-            if x.start > m.start and gendered and g.person and compatible(m, g, strict=True):
+            if x.start > m.start and gendered and _forward_ok(r, m, g):
                 best = (WEIGHTS["governing"] + salience(r, m, x, g), g, "pronoun_governing_subject")
             break
     if gendered:
         later = _fronted_subject(r, m)
         f = r.cluster_of(later) if later is not None else None
-        if later is not None and f is not None and f.person and compatible(m, f, strict=True):
+        if later is not None and f is not None and _forward_ok(r, m, f):
             score = WEIGHTS["fronted"] + salience(r, m, later, f)
             if best is None or score > best[0]:
                 best = (score, f, "pronoun_fronted_clause")

@@ -153,7 +153,16 @@ def bound_heads(doc: AnnotatedDoc, p: int, possessive: bool) -> set[int]:
         if doc.tokens[np].dep == "appos" and doc.tokens[np].head != np:
             out.add(referent_head(doc, doc.tokens[np].head))
         return out
-    if tok.dep in SUBJECT_DEPS or subj is None:
+    if tok.dep in SUBJECT_DEPS:
+        # "Although he tours with Thompson, Zorn ...": a subject pronoun is not its own clause's object.
+        for k in doc.children[v]:
+            dep = doc.tokens[k].dep
+            if dep in OBJECT_DEPS:
+                out.add(referent_head(doc, k))
+            elif dep in ("prep", "agent") and k > p:
+                out.update(referent_head(doc, j) for j in doc.children[k] if doc.tokens[j].dep == "pobj")
+        return out
+    if subj is None:
         return out
     # A plain pronoun that is an argument of its clause (object, indirect object, object of the clause's
     # own preposition) is not that clause's subject, explicit or understood.
