@@ -41,6 +41,7 @@ from newsevents.extract.events.roles import (
     verb_frame,
 )
 from newsevents.extract.events.syntax import conjuncts, particle
+from newsevents.extract.events.verbal import owned_recipients
 from newsevents.extract.events.where_when import WhereWhen
 from newsevents.model import Event, Participant, Quote, Span, stable_id
 from newsevents.registry import stages
@@ -176,6 +177,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             )
             actor_heads = [c for h in heads for c in conjuncts(doc, h)]
         recip_heads = [c for h in f.recipients for c in conjuncts(doc, h) if c not in actor_heads]
+        # "condemned *Serbia's* crackdown", "called for *his* extradition": a verbal act's party owns the thing
+        recip_heads = owned_recipients(doc, f, recip_heads, people, lex, type_)
         if len(actor_heads) == 1 and not recip_heads and (type_ in lex.symmetric_types or type_ == "SUPPORT"):
             # "the two leaders held talks", "a truce between the two parties": the pair named before
             actor_heads = two_sides(doc, ctx.actors, actor_heads[0]) or actor_heads

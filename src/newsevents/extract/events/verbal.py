@@ -1,0 +1,166 @@
+"""Recipients of verbal events (ACCUSE, SUPPORT, REQUEST, REJECT, THREATEN) whose object is a thing or an act.
+
+One condemns, praises, rejects or asks for *something of someone*: the party the PLOVER coder records is
+whose the thing is, not the thing.  "condemned *the coast guard's* use of water cannon", "praised *Egypt's*
+role", "vetoed a *Security Council* resolution", "rejected a *Senegalese* peace plan", "investigated crimes
+committed *by government forces*", "condemned the hostile acts *of the rebels*", "called for *his*
+extradition".  The owner is, in order: the possessor; the agent of the noun or of its participle
+(*by*-phrase); its *of* object when that is a party; a modifier that names a country or an organisation.
+"condemned what it described as X": the description X is the object.
+
+For ACCUSE, the possessor of an undergone act (*arrest*, *ouster*, …: ``roles.PATIENT_NOUNS``) is its
+victim, not the party criticised ("criticised *Castillo's* ouster" criticises whoever ousted him), so only
+the agent counts; for REQUEST and SUPPORT the patient is the party concerned ("called for his extradition"),
+as the existing *of* rule already does ("demanded the resignation *of the minister*").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events.lexicon import Lexicon
+from newsevents.extract.events.roles import ACTOR_ENTS, AGENT_SUFFIX, PATIENT_NOUNS, Frame, agent_of
+from newsevents.extract.events.syntax import OBJ, first_kid, kids, prep_objects, semantic_head
+from newsevents.kb import countries
+
+if TYPE_CHECKING:
+    from newsevents.extract.events.participants import Participants
+
+VERBAL_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
+# "condemned what it *described as* X", "denounced what they *called* X"
+DESCRIBE_VERBS = {"describe", "call", "term", "label", "brand", "dub", "characterize", "characterise"}
+# Where a verbal act names its object when the verb takes no direct object ("called *for* his extradition",
+# "an investigation *into* crimes", "complained *about* the ministry's decision").
+OBJECT_PREPS = ("for", "of", "into", "against", "over", "about", "on", "to")
+OWNER_MODIFIERS = ("compound", "amod", "nmod")
+# Participles whose agent is the author of the thing: "crimes *committed by* X", "a plan *proposed by* Y";
+# not "a compromise *rebuffed by* Republicans", where the agent is another party again.
+AUTHOR_VERBS = {"commit", "perpetrate", "carry", "conduct", "launch", "stage", "cause", "make", "take", "use",
+                "adopt", "impose", "issue", "propose", "draft", "sponsor", "table", "submit", "introduce",
+                "announce", "put", "present", "unveil", "pass", "enact", "order", "lead", "organise",
+                "organize", "plan", "orchestrate", "fire", "deploy", "build", "run", "write"}  # fmt: skip
+# Bodies the shared actor-noun list lacks: "the American *media*", "the oversight *board*" are the party.
+BODY_NOUNS = {"media", "press", "board", "commission", "department", "tribunal", "panel", "bureau", "network",
+              "newspaper", "outlet", "campaign", "team", "club", "channel", "broadcaster"}  # fmt: skip
+
+
+def _is_party(doc: AnnotatedDoc, sem: int, lex: Lexicon) -> bool:
+    """The head itself names people, a group or a state (not a thing that merely mentions one)."""
+    t = doc.tokens[sem]
+    if t.pos in ("PROPN", "PRON") or t.ent_type in ACTOR_ENTS:
+        return True
+    lemma = t.lemma.lower()
+    if (
+        lemma in lex.actor_nouns
+        or t.lower in lex.actor_nouns
+        or (lemma in BODY_NOUNS or t.lower in BODY_NOUNS)
+    ):
+        return True
+    # the agent suffixes also catch "statement", "payment", "agreement": those are things
+    return bool(AGENT_SUFFIX.search(t.lower)) and not lemma.endswith("ment")
+
+
+def _described(doc: AnnotatedDoc, sem: int) -> int | None:
+    """ "what it described as *the hostile acts*", "what he called *a smear campaign*"."""
+    t = doc.tokens[sem]
+    if t.lower != "what" or doc.tokens[t.head].lemma.lower() not in DESCRIBE_VERBS:
+        return None
+    v = t.head
+    for p, o in prep_objects(doc, v):
+        if p == "as":
+            return o
+    return first_kid(doc, v, ("oprd", "attr", "xcomp"))
+
+
+def thing_owner(doc: AnnotatedDoc, head: int, lex: Lexicon, type_: str, depth: int = 0) -> int | None:
+    """Whose thing or act the phrase at ``head`` is, or None when it is a party itself or names no owner."""
+    sem = semantic_head(doc, head)
+    described = _described(doc, sem)
+    if described is not None and depth == 0:
+        return thing_owner(doc, described, lex, type_, depth + 1) or described
+    t = doc.tokens[sem]
+    if _is_party(doc, sem, lex) or t.pos not in ("NOUN", "X"):
+        return None
+    patient = t.lemma.lower() in PATIENT_NOUNS
+    own = first_kid(doc, sem, ("poss",))
+    if own is not None and not (patient and type_ == "ACCUSE"):
+        return own
+    agent = agent_of(doc, sem)
+    if agent is None:
+        for c in kids(doc, sem, ("acl",)):  # "crimes *committed by* Croat forces"
+            if doc.tokens[c].lemma.lower() not in AUTHOR_VERBS:
+                continue
+            agent = agent_of(doc, c)
+            if agent is not None:
+                break
+    if agent is not None:
+        return agent
+    if patient and type_ == "ACCUSE":
+        return None  # "criticised the arrest of X": the arrester is criticised, and the text does not say who
+    for p, o in prep_objects(doc, sem):
+        if p == "of" and _is_party(doc, semantic_head(doc, o), lex):
+            return o
+    for c in kids(doc, sem, OWNER_MODIFIERS):
+        ct = doc.tokens[c]
+        # a country or an organisation: "a *Senegalese* plan", "a *Security Council* resolution"; not a
+        # creed or a style ("radical *Islamic* ideology")
+        if ct.ent_type in ("GPE", "ORG") or (
+            ct.pos in ("PROPN", "ADJ") and countries().any(ct.text) is not None
+        ):
+            return c
+    return None
+
+
+def _objects(doc: AnnotatedDoc, f: Frame) -> list[int]:
+    """What a verbal act is about when the role finder found no party: the object, a prepositional object
+    of the verb or of the event noun, or a "what ... described as" clause."""
+    sources = [f.trigger] if f.trigger == f.verb else [f.trigger, f.verb]
+    out: list[int] = []
+    for s in sources:
+        out.extend(k for k in kids(doc, s, OBJ) if k not in f.consumed)
+        for c in kids(doc, s, ("ccomp",)):
+            out.extend(k for k in kids(doc, c, OBJ) if doc.tokens[k].lower == "what")
+        for wanted in OBJECT_PREPS:
+            out.extend(o for p, o in prep_objects(doc, s) if p == wanted and o not in f.consumed)
+    return [o for o in dict.fromkeys(out) if o not in f.actors and o != f.trigger]
+
+
+def owned_recipients(
+    doc: AnnotatedDoc, f: Frame, heads: list[int], people: Participants, lex: Lexicon, type_: str
+) -> list[int]:
+    """The recipient heads of a verbal frame with things replaced by their owners; when the role finder
+    found no recipient, the owner of the act's object (or nothing)."""
+    if type_ not in VERBAL_TYPES:
+        return heads
+    if heads:
+        out = []
+        for h in heads:
+            o = thing_owner(doc, h, lex, type_)
+            if o is not None and _owner_ok(o, f, people, type_):
+                out.append(o)
+            elif not (type_ == "ACCUSE" and _undergone(doc, h)):
+                out.append(h)  # "criticised X's arrest" names no party criticised: the arrester is unnamed
+        return out
+    for c in _objects(doc, f):
+        o = thing_owner(doc, c, lex, type_)
+        if o is not None and _owner_ok(o, f, people, type_):
+            return [o]
+    return []
+
+
+def _undergone(doc: AnnotatedDoc, h: int) -> bool:
+    return doc.tokens[semantic_head(doc, h)].lemma.lower() in PATIENT_NOUNS
+
+
+def _owner_ok(o: int, f: Frame, people: Participants, type_: str) -> bool:
+    """The owner is a political actor other than the frame's actor: "reneged on *his* commitment to the
+    people" keeps the thing (and its own "to" phrase), as it is the actor's own."""
+    if o in f.actors or people.actor_head(o, type_) is None:
+        return False
+    mine = people.resolve(o)
+    for a in f.actors:
+        theirs = people.resolve(a)
+        if mine is not None and theirs is not None and mine.actor_id and mine.actor_id == theirs.actor_id:
+            return False
+    return True
