@@ -156,7 +156,7 @@ def _undergone(doc: AnnotatedDoc, h: int) -> bool:
 def _owner_ok(o: int, f: Frame, people: Participants, type_: str) -> bool:
     """The owner is a political actor other than the frame's actor: "reneged on *his* commitment to the
     people" keeps the thing (and its own "to" phrase), as it is the actor's own."""
-    if o in f.actors or people.actor_head(o, type_) is None:
+    if o in f.actors or people.actor_head(o, type_) != o:  # the owner itself, not its own owner
         return False
     mine = people.resolve(o)
     for a in f.actors:
