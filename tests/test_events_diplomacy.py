@@ -160,3 +160,38 @@ def test_a_legislature_approving_by_votes_is_no_agreement() -> None:
         "On Thursday, Chilean lawmakers approved by 80 votes to 30 a motion against the Bolivian president."
     )
     assert not [e for e in events(text) if e.type == "AGREE"], describe(events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        (
+            "Egyptian President Abdel Fattah al-Sisi attended a summit hosted by Saudi Arabia.",
+            "sisi",
+            "saudi",
+        ),
+        (
+            "Ministers from three Gulf states joined a meeting hosted in Jordan on Sunday.",
+            "ministers",
+            "jordan",
+        ),
+    ],
+)
+def test_joining_a_hosted_meeting_is_a_consultation_with_the_host(
+    text: str, actor: str, recipient: str
+) -> None:
+    assert_event(text, "CONSULT", actor, recipient)
+
+
+def test_joining_an_organisation_is_no_meeting() -> None:
+    text = "Finland joined NATO in April after decades of neutrality."
+    assert not [e for e in events(text) if e.rule.startswith("events.consult.attend")], describe(events(text))
+
+
+def test_a_mediation_effort_between_two_sides_is_a_consultation() -> None:
+    assert_event(
+        "Kenyan President William Ruto launched a mediation effort between Sudan and South Sudan on Monday.",
+        "CONSULT",
+        "ruto",
+        "sudan",
+    )

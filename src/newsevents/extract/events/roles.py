@@ -291,6 +291,9 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
         # mobilised troops are the actor's own forces, never the counterpart
         own_forces = entry.type == "MOBILIZE"
         frame.recipients = _recipient_from(doc, sources, _pref(entry), lex, skip, use_object=not own_forces)
+    if not frame.recipients and obj_tok is not None and entry.type == "CONSULT":
+        # "joined a meeting *hosted by Egypt* / *hosted in Israel*": the host is the counterpart
+        frame.recipients = _host_of(doc, obj_tok, lex, skip)
     if not frame.recipients:
         # "threatened to stop talks *if the United States* goes ahead": the condition names the target
         for c in doc.subtree(v):
@@ -422,6 +425,21 @@ def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame
     else:
         frame.actors = [own]
     return frame
+
+
+def _host_of(doc: AnnotatedDoc, meeting: int, lex: Lexicon, skip: set[int]) -> list[int]:
+    """The host of a meeting a participle names: "a summit *hosted by Egypt*", "a meeting *hosted in
+    Israel*" (a country or city hosting is its government)."""
+    for c in kids(doc, meeting, ("acl",)):
+        if doc.tokens[c].lemma.lower() not in ("host", "organise", "organize", "convene"):
+            continue
+        agent = agent_of(doc, c)
+        if agent is not None and agent not in skip and is_actor_like(doc, agent, lex):
+            return [agent]
+        for p, o in prep_objects(doc, c):
+            if p == "in" and doc.tokens[semantic_head(doc, o)].ent_type == "GPE" and o not in skip:
+                return [o]
+    return []
 
 
 def _visited(doc: AnnotatedDoc, i: int, lex: Lexicon) -> bool:
