@@ -153,6 +153,11 @@ class Trigger:
             for g in kids(doc, c, ("compound", "amod")):
                 if _lemma(doc, g) in self.objects:
                     return c
+            # "imposed a *state of emergency*": the state is named by its "of" object
+            if _lemma(doc, c) == "state" and any(
+                p == "of" and _lemma(doc, o) in self.objects for p, o in prep_objects(doc, c)
+            ):
+                return c
         return None
 
     def matches(self, doc: AnnotatedDoc, i: int) -> bool:

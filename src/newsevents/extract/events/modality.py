@@ -48,6 +48,9 @@ SPECULATIVE_AUX = {"could", "might", "may"}
 CONDITIONAL_MARKS = {"if", "unless", "until"}
 # Conjunctions that join two acts side by side rather than make one the content of the other.
 CONTRAST_MARKS = {"while", "whereas", "although", "though", "whilst"}
+# Material acts told in a relative clause are facts of their own; speech acts there ("Sharon, who has vowed
+# not to return ...", "whom authorities blame") are more often background or generic (plover-dev)
+RELATIVE_FACT_TYPES = {"ASSAULT", "COERCE", "AID", "SANCTION", "MOBILIZE", "RETREAT", "PROTEST"}
 EMBEDDING_DEPS = {
     "xcomp",
     "ccomp",
@@ -193,6 +196,8 @@ def governing_frame(doc: AnnotatedDoc, frame: Frame, by_verb: dict[int, Frame]) 
         path.append(t.dep)
         if t.dep == "advcl" and any(doc.tokens[k].lower in CONTRAST_MARKS for k in kids(doc, j, ("mark",))):
             return None  # "Hamas pledged ..., *while* Israel promised ...": a second act, not a complement
+        if t.dep == "relcl" and frame.entry.type in RELATIVE_FACT_TYPES:
+            return None  # a relative clause states its own act ("X, which deployed troops ...")
         j = t.head
         if j in by_verb and by_verb[j] is not frame and j != frame.verb:
             if "nsubj" in path:

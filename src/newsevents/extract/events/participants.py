@@ -39,6 +39,7 @@ REFERRING_PRONOUNS = {"it", "they", "he", "she", "we", "i", "you", "us", "them",
 OWNER_DEPS = ("compound", "amod", "nmod")
 OWN_COUNTRY_NOUNS = {"country", "nation", "government", "state", "army", "military"}
 ARRESTERS = {"police", "policeman", "authority", "authorities", "gendarmerie"}
+LEAD_SENTENCES = 4  # an arrest in the lead may name its police in the next two sentences
 CROWD_NUMBERS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens"}
 # What an unnamed attacker is reported by: "a roadside *bomb* killed", "an *explosion* wounded".
 WEAPON_NOUNS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "missile", "rocket", "shell",
@@ -125,11 +126,13 @@ class Participants:
     def implicit_arrester(self, trigger: int) -> int | None:
         """Who arrested, when the text says only "X was arrested": the police or authorities the story
         names in the same sentence ("170 people were arrested, *police* said") or, nearest first, in the
-        three sentences before it.  Arrests are made by the police; a story that names no police or
+        three sentences before it (in the lead, also in the two after it).  Arrests are made by the police; a story that names no police or
         authorities leaves the actor unknown and the event is not coded."""
         doc = self.doc
         sent = doc.tokens[trigger].sent
-        for s in range(sent, max(-1, sent - 4), -1):
+        # a lead names the police only after the arrest ("X was arrested on Monday. ... surrounded by police")
+        after = range(sent + 1, min(len(doc.sents), sent + 3)) if sent < LEAD_SENTENCES else range(0)
+        for s in [*range(sent, max(-1, sent - 4), -1), *after]:
             sn = doc.sents[s]
             hits = [
                 j

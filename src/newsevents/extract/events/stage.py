@@ -24,6 +24,7 @@ from newsevents.extract.events.confidence import calibrate
 from newsevents.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsevents.extract.events.mentions import merge_mentions
 from newsevents.extract.events.modality import governing_frame, modality, recode
+from newsevents.extract.events.nominal import BETWEEN_ENTRY, fight_stands_alone, nominal_frames
 from newsevents.extract.events.participants import NAME_ENTS, Participants
 from newsevents.extract.events.parties import (
     MULTILATERAL_TYPES,
@@ -90,6 +91,8 @@ def find_frames(doc: AnnotatedDoc, lex: Lexicon) -> list[Frame]:
         if f is not None:
             frames.append(f)
     frames.extend(modal_demand_frames(doc, lex, MODAL_DEMAND_ENTRY))
+    # fights "between X and Y", aid "received from Y": roles the lexicon patterns do not look for
+    frames = nominal_frames(doc, lex, frames, consumed)
     return _merge_same_event(doc, frames)
 
 
@@ -151,6 +154,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
     kept: list[Frame] = []
     for f in frames:
         gov = governing_frame(doc, f, by_trigger) if f.pattern != "modal-demand" else None
+        if gov is not None and fight_stands_alone(doc, f, gov):
+            gov = None  # "six were killed in clashes between X and Y": the fight says who fought whom
         if gov is not None:
             if not gov.recipients and f.recipients and f.recipients[0] not in gov.actors:
                 gov.recipients = list(f.recipients)
@@ -170,7 +175,9 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         if coded is None:
             continue
         type_, mode, context = coded
-        actor_heads = [c for h in f.actors for c in conjuncts(doc, h)]
+        # "clashes between police and protesters": the frame has split the pair into actor and recipient
+        sides = f.entry is BETWEEN_ENTRY
+        actor_heads = [c for h in f.actors for c in ([h] if sides else conjuncts(doc, h))]
         if not actor_heads:  # "a truce between X and Y was signed"; "agreements were signed at the summit"
             heads = between_parties(doc, f) or (
                 meeting_parties(dyads, f.trigger) if signed_at_meeting(doc, f) else []
@@ -231,9 +238,15 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             actor, recipient = people.localise(actor, where), people.localise(recipient, where)
             if actor and recipient and actor.actor_id and actor.actor_id == recipient.actor_id:
                 recipient = None
-            # a bloc's members meeting or agreeing among themselves have no counterpart to name
+            # a bloc's members meeting or agreeing among themselves have no counterpart to name; a curfew or a
+            # state of emergency falls on the actor's own country
             bloc = type_ in MULTILATERAL_TYPES and a is not None and multilateral(doc, ctx.actors, a)
-            if recipient is None and (f.type_override or f.entry.type) in lex.needs_recipient and not bloc:
+            own_country = f.entry.mode == "curfew"
+            if (
+                recipient is None
+                and (f.type_override or f.entry.type) in lex.needs_recipient
+                and not (bloc or own_country)
+            ):
                 continue  # a dyadic act with no counterpart in the text: half a dyad is not coded
             conf = f.entry.confidence * PATTERN_CONFIDENCE.get(f.pattern, 0.8)
             conf *= (1.0 if actor else 0.85) * (1.0 if recipient else 0.9) * (0.9 if context else 1.0)
