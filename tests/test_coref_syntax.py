@@ -105,3 +105,21 @@ def test_coref_fronted_pronoun_links_forward_past_its_clause_object() -> None:
         "Although he often toured with Karl Weiss, Tomas Berg also played with many other bands."
     )
     assert actor_with(result, "he") is actor_with(result, "Tomas Berg")
+
+
+def test_syntax_conjoined_owner_of_a_possessive() -> None:
+    # "Eva Berg and all of her staff": the phrase holding "her" is conjoined to Eva Berg.
+    doc = _doc(
+        "Eva Berg and all of her staff left .",
+        [1, 7, 1, 1, 3, 6, 4, 7, 7],
+        ["compound", "nsubj", "cc", "conj", "prep", "poss", "pobj", "ROOT", "punct"],
+        ["PROPN", "PROPN", "CCONJ", "PRON", "ADP", "PRON", "NOUN", "VERB", "PUNCT"],
+    )
+    assert syntax.conjoined_owner(doc, 5) == 1
+
+
+def test_coref_possessive_in_a_conjunct_takes_the_name_it_is_joined_to() -> None:
+    # The subject Anna Lind governs the clause, but "Eva Berg and her husband" is one phrase.
+    result = actors_result("Anna Lind met Eva Berg and her husband at the station.")
+    assert actor_with(result, "her") is actor_with(result, "Eva Berg")
+    assert rule_of(result, "her") == "pronoun_conjunct"

@@ -16,6 +16,7 @@ in the manner of Lappin & Leass (1994), with the signals the GAP paper found str
   ten sentences back (``pronoun_distant``);
 * clause structure (``syntax.py``) — binding with understood subjects ("Joel convinced Andy to help him":
   not Andy), and the subject of the nearest clause above the pronoun gains (``pronoun_governing_subject``);
+  a possessive in a phrase conjoined to a name takes it ("Eva Berg and her husband", ``pronoun_conjunct``);
 * a he/she may take a lone proper name the entity tagger called a body or place ("Magee experimented
   with ... and published his books"), when nothing marks it as one (:func:`person_like`);
 * cataphora — a pronoun in a clause fronted before its sentence's subject refers forward to that subject
@@ -60,6 +61,7 @@ WEIGHTS: dict[str, float] = {
     "words": 0.5,  # cost of each ten words between antecedent and pronoun (up to 40)
     "guessed_gender": 6.0,  # cost for a he/she when the forename suggests the other gender
     "governing": 5.0,
+    "conjunct": 5.0,  # "Martha and her husband": the possessive's phrase is conjoined to the name
     "tagged_body": 1.0,  # cost for a he/she linking to a name the tagger called a body or place  # subject of the nearest clause above the pronoun (extract/actors/syntax.py)
 }
 # Dependents of a clause's verb that, placed before the subject, make a fronted clause or phrase.
@@ -248,6 +250,13 @@ def link_pronoun(r: Resolver, m: MentionCandidate) -> None:
             if x.start > m.start and gendered and _forward_ok(r, m, g):
                 best = (WEIGHTS["governing"] + salience(r, m, x, g), g, "pronoun_governing_subject")
             break
+    owner: Cluster | None = None  # "Martha and her husband": the name the possessive's phrase is joined to
+    k = syntax.conjoined_owner(r.doc, m.head) if m.possessive else None
+    joined = mention_over(r, k) if k is not None else None
+    if joined is not None and joined.start < m.start:
+        owner = r.cluster_of(joined)
+        if owner is not None and compatible(m, owner):
+            govern = None  # the nearer relation decides: the phrase's own conjunct, not the clause's subject
     if gendered:
         later = _fronted_subject(r, m)
         f = r.cluster_of(later) if later is not None else None
@@ -276,6 +285,9 @@ def link_pronoun(r: Resolver, m: MentionCandidate) -> None:
         if c is govern and prev.sent == m.sent:
             score += WEIGHTS["governing"]
             rule = "pronoun_governing_subject"
+        if c is owner:
+            score += WEIGHTS["conjunct"]
+            rule = "pronoun_conjunct"
         if best is None or score > best[0]:
             best = (score, c, rule)
     if best is None and gendered:

@@ -190,3 +190,25 @@ def governing_subjects(doc: AnnotatedDoc, p: int, excluded: set[int]) -> list[tu
 
 def _expletive(doc: AnnotatedDoc, i: int) -> bool:
     return doc.tokens[i].lower in ("it", "there", "this", "that", "which", "what")
+
+
+def conjoined_owner(doc: AnnotatedDoc, p: int) -> int | None:
+    """For a possessive pronoun in a noun phrase conjoined to a name, that name's head: "Martha and her
+    husband", "Moore and all of her daughters" (the owner is the first conjunct)."""
+    tok = doc.tokens[p]
+    if tok.head == p:
+        return None
+    np = tok.head
+    for _ in range(3):  # "all of her daughters", "two of his sons": the quantity word heads the phrase
+        t = doc.tokens[np]
+        prep = t.head
+        if t.dep == "pobj" and doc.tokens[prep].dep == "prep" and doc.tokens[prep].head != prep:
+            above = doc.tokens[prep].head
+            if doc.tokens[above].pos in ("NOUN", "PRON", "NUM", "DET", "ADJ"):
+                np = above
+                continue
+        break
+    t = doc.tokens[np]
+    if t.dep != "conj" or t.head == np:
+        return None
+    return referent_head(doc, t.head)
