@@ -64,3 +64,64 @@ def test_events_verbal_undergone_act_is_not_the_party_accused() -> None:
     assert not any(
         e.type == "ACCUSE" and e.recipient and "haddad" in words(e.recipient) for e in events(text)
     ), describe(events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("President Amara called his rival Kofi Mensah a “traitor” on Sunday.", "amara", "mensah"),
+        ("The opposition leader described the prime minister as a puppet of Washington.", "opposition leader",
+         "prime minister"),
+        ("Obrador had labelled Boluarte a usurper.", "obrador", "boluarte"),
+    ],
+)  # fmt: skip
+def test_events_verbal_insulting_name_is_an_accusation(text: str, actor: str, recipient: str) -> None:
+    e = assert_event(text, "ACCUSE", actor, recipient)
+    assert e.rule == "events.accuse.label.label"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister called the deal a great success for Kenya.",
+        "The president described his counterpart as a close friend.",
+    ],
+)
+def test_events_verbal_a_kind_name_is_no_accusation(text: str) -> None:
+    assert not [e for e in events(text) if e.type == "ACCUSE"], describe(events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("India and Pakistan traded accusations over the border clash.", "ACCUSE", "india", "pakistan"),
+        (
+            "The two neighbours, Ghana and Togo, exchanged threats after the raid.",
+            "THREATEN",
+            "ghana",
+            "togo",
+        ),
+    ],
+)
+def test_events_verbal_mutual_accusations(text: str, type_: str, actor: str, recipient: str) -> None:
+    e = assert_event(text, type_, actor, recipient)
+    assert e.rule.endswith(".mutual.mutual")
+
+
+def test_events_verbal_quoted_demand_is_the_speakers_request() -> None:
+    # the demand is a sentence of its own inside the quote: no reporting verb governs it
+    text = "President Felix Tshisekedi said on Monday: “Our patience is over. Kagame must stop supporting the rebels.”"
+    e = assert_event(text, "REQUEST", "tshisekedi", "kagame")
+    assert e.rule == "events.request.quote-demand.modal-demand"
+    assert e.quote_id is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We must stay calm,” President Felix Tshisekedi said on Monday.",
+        "“There must be an inquiry,” President Felix Tshisekedi said on Monday.",
+    ],
+)
+def test_events_verbal_quoted_self_exhortation_is_no_request(text: str) -> None:
+    assert not [e for e in events(text) if e.type == "REQUEST"], describe(events(text))

@@ -42,7 +42,7 @@ from newsevents.extract.events.roles import (
     verb_frame,
 )
 from newsevents.extract.events.syntax import conjuncts, particle
-from newsevents.extract.events.verbal import owned_recipients
+from newsevents.extract.events.verbal import owned_recipients, verbal_frames
 from newsevents.extract.events.where_when import WhereWhen
 from newsevents.model import Event, Participant, Quote, Span, stable_id
 from newsevents.registry import stages
@@ -147,6 +147,7 @@ def _trigger_span(doc: AnnotatedDoc, f: Frame) -> Span:
 def build_events(ctx: Context) -> tuple[Event, ...]:
     doc, lex, article = ctx.doc, load_lexicon(), ctx.article
     frames = find_frames(doc, lex)
+    frames += verbal_frames(doc, lex, ctx.quotes, frames)  # labels, mutual accusations, quoted demands
     by_trigger = {f.trigger: f for f in frames if f.pattern != "modal-demand"}
     for f in frames:
         if f.pattern != "modal-demand" and f.verb not in by_trigger:
@@ -175,8 +176,9 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         if coded is None:
             continue
         type_, mode, context = coded
-        # "clashes between police and protesters": the frame has split the pair into actor and recipient
-        sides = f.entry is BETWEEN_ENTRY
+        # "clashes between police and protesters", "X and Y traded accusations": the frame has split the pair
+        # into actor and recipient
+        sides = f.entry is BETWEEN_ENTRY or f.pattern == "mutual"
         actor_heads = [c for h in f.actors for c in ([h] if sides else conjuncts(doc, h))]
         if not actor_heads:  # "a truce between X and Y was signed"; "agreements were signed at the summit"
             heads = between_parties(doc, f) or (

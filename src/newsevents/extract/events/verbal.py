@@ -19,10 +19,30 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.events.lexicon import Lexicon
-from newsevents.extract.events.roles import ACTOR_ENTS, AGENT_SUFFIX, PATIENT_NOUNS, Frame, agent_of
-from newsevents.extract.events.syntax import OBJ, first_kid, kids, prep_objects, semantic_head
+from newsevents.extract.events.lexicon import Lexicon, Trigger
+from newsevents.extract.events.roles import (
+    ACTOR_ENTS,
+    AGENT_SUFFIX,
+    MODAL_DEMAND,
+    PATIENT_NOUNS,
+    Frame,
+    agent_of,
+    own_kid,
+    subject_of,
+)
+from newsevents.extract.events.syntax import (
+    OBJ,
+    PASS_SUBJ,
+    SUBJ,
+    conjuncts,
+    first_kid,
+    is_passive,
+    kids,
+    prep_objects,
+    semantic_head,
+)
 from newsevents.kb import countries
+from newsevents.model import Quote
 
 if TYPE_CHECKING:
     from newsevents.extract.events.participants import Participants
@@ -164,3 +184,147 @@ def _owner_ok(o: int, f: Frame, people: Participants, type_: str) -> bool:
         if mine is not None and theirs is not None and mine.actor_id and mine.actor_id == theirs.actor_id:
             return False
     return True
+
+
+# -- verbal acts the lexicon cannot see ----------------------------------------------------------------------
+# Names that are an accusation when one party gives them to another ("called his predecessor a
+# 'genocidist'", "labelled Boluarte a 'usurper'", "branded the vote a sham").  A hand list: the sentiment
+# lexicons (VADER, AFINN) lack most political insults (usurper, genocidist, puppet, junta) and score
+# "enemy" or "radical" by their everyday sense.
+PEJORATIVES = {
+    "usurper", "genocidist", "genocidal", "terrorist", "terrorists", "criminal", "criminals", "murderer",
+    "murderers", "killer", "killers", "thug", "thugs", "traitor", "traitors", "liar", "liars", "fraud",
+    "fraudulent", "flawed", "illegitimate", "illegal", "puppet", "puppets", "dictator", "dictatorship",
+    "tyrant", "tyrants", "fascist", "fascists", "nazi", "nazis", "racist", "racists", "corrupt", "thief",
+    "thieves", "crook", "crooks", "butcher", "butchers", "aggressor", "aggressors", "invader", "invaders",
+    "occupier", "occupiers", "sham", "farce", "travesty", "hypocrite", "hypocrites", "hypocritical",
+    "disgrace", "disgraceful", "shameful", "rogue", "mafia", "gang", "gangster", "gangsters", "bandit",
+    "bandits", "clown", "clowns", "coward", "cowards", "cowardly", "cowardice", "bully", "bullies",
+    "extremist", "extremists", "warmonger", "warmongers", "mercenary", "mercenaries", "despot", "despots",
+    "autocrat", "autocrats", "oppressor", "oppressors", "enemy", "enemies", "menace", "provocation",
+    "provocative", "irresponsible", "reckless", "unacceptable", "outrageous", "lies", "lie", "propaganda",
+    "smear", "hoax", "coup", "rigged", "stolen", "criminality", "atrocity", "atrocities", "genocide",
+    "aggression", "interference", "blackmail", "illegitimacy", "charlatan", "demagogue", "scoundrel",
+    "villain", "villains", "pariah", "regime", "junta",
+}  # fmt: skip
+# Verbs that give a name: "called X a Y", "labelled X (as) Y", "described X as Y".
+NAMING_VERBS = {"call", "label", "brand", "dub", "term", "describe", "characterize", "characterise", "portray",
+                "denounce", "decry", "condemn"}  # fmt: skip
+LABEL_ENTRY = Trigger("ACCUSE", "label", "verb", frozenset(NAMING_VERBS), mode="disapprove", confidence=0.8)
+# "Armenia and Azerbaijan *traded accusations*": each side accuses the other.
+MUTUAL_VERBS = {"trade", "exchange"}
+MUTUAL_NOUNS = {
+    "accusation": "ACCUSE", "allegation": "ACCUSE", "blame": "ACCUSE", "insult": "ACCUSE", "barb": "ACCUSE",
+    "criticism": "ACCUSE", "charge": "ACCUSE", "recrimination": "ACCUSE", "jibe": "ACCUSE",
+    "threat": "THREATEN", "warning": "THREATEN",
+}  # fmt: skip
+MUTUAL_ENTRIES = {
+    t: Trigger(t, "mutual", "noun", frozenset(n for n, tt in MUTUAL_NOUNS.items() if tt == t), mode="mutual")
+    for t in set(MUTUAL_NOUNS.values())
+}
+QUOTE_DEMAND_ENTRY = Trigger("REQUEST", "quote-demand", "verb", frozenset(MODAL_DEMAND), mode="demand",
+                             confidence=0.8)  # fmt: skip
+SELF_PRONOUNS = {"we", "i", "us", "you", "it", "they", "this", "that", "there", "everyone", "everybody"}
+
+
+def _pejorative(doc: AnnotatedDoc, pred: int) -> bool:
+    """The name given is an insult: its head or a modifier of it ("a *sham* election", "*war* criminals")."""
+    words = [pred, *kids(doc, pred, ("amod", "compound", "nmod"))]
+    return any(
+        doc.tokens[w].lower in PEJORATIVES or doc.tokens[w].lemma.lower() in PEJORATIVES for w in words
+    )
+
+
+def _name_given(doc: AnnotatedDoc, v: int) -> int | None:
+    """The name of "called X *a traitor*", "described X *as a puppet*" (object predicate or *as* phrase)."""
+    pred = first_kid(doc, v, ("oprd", "xcomp"))
+    if pred is not None and doc.tokens[pred].pos in ("NOUN", "ADJ", "PROPN"):
+        return pred
+    for p, o in prep_objects(doc, v):
+        if p == "as":
+            return o
+    return None
+
+
+def label_frames(doc: AnnotatedDoc, lex: Lexicon) -> list[Frame]:
+    """ "X called / labelled / branded Y a traitor", "Y was described by X as a puppet": ACCUSE X -> Y."""
+    out = []
+    for t in doc.tokens:
+        if t.pos != "VERB" or t.lemma.lower() not in NAMING_VERBS:
+            continue
+        pred = _name_given(doc, t.i)
+        if pred is None or not _pejorative(doc, pred):
+            continue
+        if is_passive(doc, t.i):
+            agent, target = agent_of(doc, t.i), own_kid(doc, t.i, PASS_SUBJ)
+        else:
+            agent, target = subject_of(doc, t.i), first_kid(doc, t.i, OBJ)
+        if agent is None or target is None or target == pred:
+            continue
+        out.append(Frame(t.i, LABEL_ENTRY, t.i, [agent], [target], pattern="label"))
+    return out
+
+
+def mutual_frames(doc: AnnotatedDoc) -> list[Frame]:
+    """ "X and Y traded accusations / exchanged threats": one event, the first side towards the second."""
+    out = []
+    for t in doc.tokens:
+        type_ = MUTUAL_NOUNS.get(t.lemma.lower())
+        if type_ is None or t.dep not in OBJ or doc.tokens[t.head].lemma.lower() not in MUTUAL_VERBS:
+            continue
+        s = subject_of(doc, t.head)
+        sides = conjuncts(doc, s) if s is not None else []
+        if s is not None and len(sides) < 2:
+            # "the neighbours, Armenia and Azerbaijan, traded ..."; "Baku: Armenia and Azerbaijan traded ..."
+            # (the parser makes the dateline the subject and the pair its apposition)
+            sides = next(
+                (conjuncts(doc, a) for a in kids(doc, s, ("appos",)) if len(conjuncts(doc, a)) > 1), sides
+            )
+        if len(sides) < 2:
+            continue
+        out.append(Frame(t.i, MUTUAL_ENTRIES[type_], t.head, [sides[0]], [sides[1]], pattern="mutual"))
+    return out
+
+
+def quote_demand_frames(doc: AnnotatedDoc, quotes: tuple[Quote, ...], lex: Lexicon) -> list[Frame]:
+    """A quoted sentence whose main clause is "Y must / should ...": REQUEST from the quote's speaker to Y
+    ("'Museveni must stop intimidating the people!' Wine said").  Y must be named (a name or a proper noun),
+    never "we", "it", "there"; the speaker is the quote's resolved speaker.  The frame's clause verb is the
+    quote's cue, as for the modal-demand pattern: the date, the place and the modality are the report's
+    (the modal itself would read as an unfulfilled obligation)."""
+    out = []
+    for q in quotes:
+        if q.speaker is None or q.cue is None or q.kind == "indirect":
+            continue  # an indirect quote's "said that Y must" is the modal-demand pattern already
+        sp = doc.token_at(q.speaker.mention.end - 1)
+        cue = doc.token_at(q.cue.start)
+        if sp is None or cue is None or doc.tokens[cue].pos != "VERB":
+            continue
+        for i in doc.tokens_within(q.content.start, q.content.end):
+            t = doc.tokens[i]
+            if t.lemma.lower() not in MODAL_DEMAND or t.dep != "aux":
+                continue
+            c = t.head
+            if (
+                doc.tokens[c].dep not in ("ROOT", "conj")
+                or not q.content.start <= doc.tokens[c].start < q.content.end
+            ):
+                continue
+            y = own_kid(doc, c, SUBJ) or own_kid(doc, c, PASS_SUBJ)
+            if y is None or doc.tokens[y].lower in SELF_PRONOUNS:
+                continue
+            yt = doc.tokens[y]
+            if yt.ent_type not in ("PERSON", "ORG", "GPE", "NORP") and yt.pos != "PROPN":
+                continue
+            out.append(Frame(i, QUOTE_DEMAND_ENTRY, cue, [sp], [y], pattern="modal-demand"))
+    return out
+
+
+def verbal_frames(
+    doc: AnnotatedDoc, lex: Lexicon, quotes: tuple[Quote, ...], found: list[Frame]
+) -> list[Frame]:
+    """The frames of this module, less those whose trigger already carries a frame of the same type
+    ("denounced X as a puppet" is already the lexicon's *denounce*)."""
+    taken = {(f.trigger, f.entry.type) for f in found} | {(f.verb, f.entry.type) for f in found}
+    new = [*label_frames(doc, lex), *mutual_frames(doc), *quote_demand_frames(doc, quotes, lex)]
+    return [f for f in new if (f.trigger, f.entry.type) not in taken and (f.verb, f.entry.type) not in taken]
