@@ -195,3 +195,24 @@ def test_a_mediation_effort_between_two_sides_is_a_consultation() -> None:
         "ruto",
         "sudan",
     )
+
+
+def test_two_leaders_speaking_by_phone_consult_each_other() -> None:
+    assert_event("Emmanuel Macron and Olaf Scholz spoke by phone on Monday.", "CONSULT", "macron", "scholz")
+
+
+def test_declaring_a_ceasefire_with_rebels_is_a_concession() -> None:
+    assert_event(
+        "The Sudanese army declared a ceasefire with the rebels on Monday.", "CONCEDE", "army", "rebels"
+    )
+
+
+def test_an_invitation_to_visit_is_an_offer_not_the_visit() -> None:
+    text = "Turkish President Erdogan invited Russian President Putin to visit Ankara."
+    assert_event(text, "AGREE", "erdogan", "putin")
+    assert not [e for e in events(text) if e.type == "CONSULT"], describe(events(text))
+
+
+def test_an_invitation_to_a_seat_is_no_diplomacy() -> None:
+    text = "The senator invited the governor to sit in the front row at the debate."
+    assert not [e for e in events(text) if e.rule.startswith("events.agree.invite")], describe(events(text))
