@@ -123,3 +123,26 @@ def test_coref_possessive_in_a_conjunct_takes_the_name_it_is_joined_to() -> None
     result = actors_result("Anna Lind met Eva Berg and her husband at the station.")
     assert actor_with(result, "her") is actor_with(result, "Eva Berg")
     assert rule_of(result, "her") == "pronoun_conjunct"
+
+
+def test_syntax_subject_of_an_infinitive_is_not_the_subject_above() -> None:
+    # "Karl Weiss allowed him to sit": the parse makes "him" the subject of "sit"; he is not Karl Weiss.
+    doc = _doc(
+        "Karl Weiss allowed him to sit .",
+        [1, 2, 2, 5, 5, 2, 2],
+        ["compound", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+        ["PROPN", "PROPN", "VERB", "PRON", "PART", "VERB", "PUNCT"],
+    )
+    assert syntax.bound_heads(doc, 3, possessive=False) == {1}
+
+
+def test_syntax_a_fronted_phrase_is_no_controller() -> None:
+    # "After the match, Karl Weiss refused to go": "the match" comes before the verb, so it does not
+    # control "go"; the subject of "refused" does.
+    doc = _doc(
+        "After the match , Karl Weiss refused to go .",
+        [6, 2, 0, 6, 5, 6, 6, 8, 6, 6],
+        ["prep", "det", "pobj", "punct", "compound", "nsubj", "ROOT", "aux", "xcomp", "punct"],
+        ["ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "VERB", "PART", "VERB", "PUNCT"],
+    )
+    assert syntax.subject_of(doc, 8) == 5

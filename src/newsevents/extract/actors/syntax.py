@@ -101,11 +101,18 @@ def _controller(doc: AnnotatedDoc, verb: int, comp: int) -> int | None:
         if doc.tokens[k].dep in OBJECT_DEPS:
             return k
     for k in doc.children[verb]:
-        if doc.tokens[k].dep == "prep" and k < comp:
+        if doc.tokens[k].dep == "prep" and verb < k < comp:  # after the verb: not "Following X, Y refused to"
             for j in doc.children[k]:
                 if doc.tokens[j].dep == "pobj":
                     return j
     return None
+
+
+def _infinitive(doc: AnnotatedDoc, v: int) -> bool:
+    """A "to" infinitive complement ("allowed him to sit")."""
+    return doc.tokens[v].dep in ("ccomp", "xcomp") and any(
+        doc.tokens[k].lower == "to" and doc.tokens[k].dep == "aux" for k in doc.children[v]
+    )
 
 
 def referent_head(doc: AnnotatedDoc, i: int) -> int:
@@ -154,6 +161,10 @@ def bound_heads(doc: AnnotatedDoc, p: int, possessive: bool) -> set[int]:
             out.add(referent_head(doc, doc.tokens[np].head))
         return out
     if tok.dep in SUBJECT_DEPS:
+        # "X allowed him to sit": the subject of an infinitive is the object of the verb above, so not that
+        # verb's subject.
+        if _infinitive(doc, v) and len(chain) > 1 and chain[1][1] is not None:
+            out.add(referent_head(doc, chain[1][1]))
         # "Although he tours with Thompson, Zorn ...": a subject pronoun is not its own clause's object.
         for k in doc.children[v]:
             dep = doc.tokens[k].dep
