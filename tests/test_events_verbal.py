@@ -125,3 +125,20 @@ def test_events_verbal_quoted_demand_is_the_speakers_request() -> None:
 )
 def test_events_verbal_quoted_self_exhortation_is_no_request(text: str) -> None:
     assert not [e for e in events(text) if e.type == "REQUEST"], describe(events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former minister Ana Duarte has rejected all charges against her.",
+        "Opposition leader Kofi Mensah refused to accept the result of the election.",
+    ],
+)
+def test_events_verbal_rejected_charges_need_no_recipient(text: str) -> None:
+    found = [e for e in events(text) if e.type == "REJECT"]
+    assert found and found[0].recipient is None, describe(events(text))
+
+
+def test_events_verbal_other_rejections_still_need_a_counterpart() -> None:
+    text = "The minister rejected the proposal on Monday."
+    assert not [e for e in events(text) if e.type == "REJECT"], describe(events(text))

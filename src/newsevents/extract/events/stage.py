@@ -42,7 +42,7 @@ from newsevents.extract.events.roles import (
     verb_frame,
 )
 from newsevents.extract.events.syntax import conjuncts, particle
-from newsevents.extract.events.verbal import owned_recipients, verbal_frames
+from newsevents.extract.events.verbal import owned_recipients, rejects_a_verdict, verbal_frames
 from newsevents.extract.events.where_when import WhereWhen
 from newsevents.model import Event, Participant, Quote, Span, stable_id
 from newsevents.registry import stages
@@ -247,7 +247,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             if (
                 recipient is None
                 and (f.type_override or f.entry.type) in lex.needs_recipient
-                and not (bloc or own_country)
+                and not (bloc or own_country or rejects_a_verdict(doc, f, type_))
             ):
                 continue  # a dyadic act with no counterpart in the text: half a dyad is not coded
             conf = f.entry.confidence * PATTERN_CONFIDENCE.get(f.pattern, 0.8)

@@ -328,3 +328,18 @@ def verbal_frames(
     taken = {(f.trigger, f.entry.type) for f in found} | {(f.verb, f.entry.type) for f in found}
     new = [*label_frames(doc, lex), *mutual_frames(doc), *quote_demand_frames(doc, quotes, lex)]
     return [f for f in new if (f.trigger, f.entry.type) not in taken and (f.verb, f.entry.type) not in taken]
+
+
+# What is rejected without anyone to name: charges, claims, an election's result ("rejected all charges",
+# "refused to accept the result").  The guide codes these REJECT with no recipient.
+VERDICT_NOUNS = {"charge", "accusation", "allegation", "claim", "result", "outcome", "verdict", "ruling",
+                 "finding", "sentence", "conviction"}  # fmt: skip
+
+
+def rejects_a_verdict(doc: AnnotatedDoc, f: Frame, type_: str) -> bool:
+    """A REJECT of charges, claims or a result: kept without recipient (the accuser or the count is implicit)."""
+    if type_ != "REJECT" or f.entry.type != "REJECT":
+        return False
+    heads = [f.trigger, *kids(doc, f.trigger, ("xcomp",))]  # "refused *to accept* the result"
+    objs = [o for h in heads for o in kids(doc, h, OBJ)]
+    return any(doc.tokens[semantic_head(doc, o)].lemma.lower() in VERDICT_NOUNS for o in objs)
