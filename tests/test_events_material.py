@@ -43,6 +43,21 @@ CODED = [
     ("The military government imposed a state of emergency in the capital on Tuesday.", "COERCE", "government",
      None),
     ("The new government imposed a police state on Sunday.", "COERCE", "government", None),
+    # coast guards blocking or intercepting another side's vessels
+    ("Two Chinese coast guard ships blocked a Philippine supply boat near the shoal.", "COERCE", "coast guard",
+     "Philippine"),
+    ("Three Vietnamese fishing boats were intercepted by Chinese coast guard vessels.", "COERCE", "Chinese",
+     "Vietnamese"),
+    # listed for sanctions
+    ("The Treasury designated five Iranian officials on Friday.", "SANCTION", "Treasury", "officials"),
+    # a protest's target is whose removal it demands
+    ("Thousands of students rallied in Dhaka demanding the resignation of Prime Minister Sheikh Hasina.",
+     "PROTEST", "students", "Hasina"),
+    # invasion as a noun; repelled attackers
+    ("Prices have risen since Russia's invasion of Ukraine.", "ASSAULT", "Russia", "Ukraine"),
+    ("Azerbaijani troops tried to cross the border before being repelled by Armenian forces.", "ASSAULT",
+     "Armenian", "Azerbaijani"),
+    ("Russian artillery pounded Kharkiv overnight.", "ASSAULT", "Russian", "Kharkiv"),
     # a material act in a relative clause is a fact of its own, even inside another event's phrase
     ("The coup was condemned by neighbours, including Senegal, which deployed troops to the border.", "MOBILIZE",
      "Senegal", None),
@@ -67,6 +82,9 @@ NOT_CODED = [
     ("The governor declared a state of emergency after the hurricane.", "COERCE"),  # a disaster, not coercion
     ("The company announced the recall of two million cars.", "SANCTION"),
     ("The club received a donation from a local businessman.", "AID"),  # nobody political gives or gets
+    ("The ruling party designated its leader as prime minister.", "SANCTION"),  # an appointment
+    ("The senator has been pounding his rival in every debate.", "ASSAULT"),  # campaign metaphor
+    ("The minister repelled criticism of the plan.", "ASSAULT"),
 ]
 
 

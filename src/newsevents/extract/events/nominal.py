@@ -47,6 +47,11 @@ HAPPEN_VERBS = {"erupt", "break", "occur", "take", "continue", "flare", "resume"
 # Prepositions that place an act in time relative to a fight ("detained them *after* the clashes")
 TIME_PREPS = {"after", "during", "amid", "following", "since", "in"}
 
+# "a rally demanding / calling for the resignation of X": X is the protest's target
+DEMAND_VERBS = {"demand", "call", "seek", "urge", "press"}
+REMOVAL_NOUNS = {"resignation", "ouster", "removal", "impeachment", "departure", "exit", "downfall", "overthrow",
+                 "dismissal", "sacking", "fall"}  # fmt: skip
+
 RECEIVE_VERBS = {"receive", "get", "obtain", "accept", "secure"}  # not "take": "took fuel from the depot"
 GIVE_PARTICIPLES = {"donate", "provide", "send", "supply", "give", "gift", "deliver", "ship", "grant", "offer",
                     "pledge", "fund", "finance", "airlift"}  # fmt: skip
@@ -67,6 +72,8 @@ def nominal_frames(doc: AnnotatedDoc, lex: Lexicon, frames: list[Frame], consume
     for f in frames:
         if f.entry.type == "SANCTION" and f.entry.id == "recall-envoy":
             _envoy_host(doc, lex, f)
+        if f.entry.type == "PROTEST":  # the demand names the target better than the place ("marched in Lima")
+            f.recipients = _protest_target(doc, lex, f) or f.recipients
     by_trigger = {f.trigger: f for f in frames}
     out = list(frames)
     aid_things = _aid_things(lex)
@@ -126,6 +133,27 @@ def _envoy_host(doc: AnnotatedDoc, lex: Lexicon, frame: Frame) -> None:
         "diplomat",
     ):
         frame.recipients = []  # the envoy recalled is not the counterpart
+
+
+def _protest_target(doc: AnnotatedDoc, lex: Lexicon, frame: Frame) -> list[int]:
+    """ "held a rally *demanding the resignation of the prime minister*": whose removal a protest demands is
+    its target (not whose release: "demanding Camacho's release" targets his jailers)."""
+    for host in dict.fromkeys((frame.trigger, frame.verb)):
+        for c in kids(doc, host, ("advcl", "acl", "xcomp")):
+            if doc.tokens[c].lemma.lower() not in DEMAND_VERBS:
+                continue
+            objs = kids(doc, c, OBJ) + [o for p, o in prep_objects(doc, c) if p == "for"]
+            for o in objs:
+                if doc.tokens[o].lemma.lower() not in REMOVAL_NOUNS:
+                    continue
+                owner = kids(doc, o, ("poss",)) + [w for p, w in prep_objects(doc, o) if p == "of"]
+                # "the resignation of PM Sheikh Hasina": a title with the name in apposition
+                if owner and (
+                    is_actor_like(doc, owner[0], lex)
+                    or any(doc.tokens[j].pos == "PROPN" for j in doc.subtree(owner[0]))
+                ):
+                    return owner[:1]
+    return []
 
 
 def fight_stands_alone(doc: AnnotatedDoc, frame: Frame, host: Frame) -> bool:

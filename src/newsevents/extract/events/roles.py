@@ -222,7 +222,8 @@ def _recipient_from(doc: AnnotatedDoc, sources: list[int], preps: tuple[str, ...
     # or the party its "of" phrase names ("demanded the resignation *of the minister*")
     for c in cands[:1]:
         for p, o in prep_objects(doc, semantic_head(doc, c)):
-            if p == "of" and o not in skip and is_actor_like(doc, o, lex):
+            # "repulsed an attack *by the rebels*": an act's agent is the party acted against
+            if p in ("of", "by") and o not in skip and is_actor_like(doc, o, lex):
                 return [o]
         for j in doc.subtree(c):
             if doc.tokens[j].ent_type in ("GPE", "ORG", "NORP", "PERSON") and j not in skip:
@@ -272,6 +273,8 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
             frame.recipients = [_antecedent(doc, ps, v)]
         elif doc.tokens[v].dep == "acl":
             frame.recipients = [doc.tokens[v].head]
+        elif doc.tokens[v].dep in ("pcomp", "advcl") and (s := subject_of(doc, v)) is not None:
+            frame.recipients = [s]  # "attempted to cross *before being repelled* by X": who attempted
         if not frame.recipients:
             skip = frame.consumed | set(frame.actors)
             frame.recipients = _recipient_from(doc, [v], _pref(entry), lex, skip)
