@@ -46,6 +46,12 @@ WEAPON_NOUNS = {"explosion", "blast", "bomb", "bombing", "device", "mine", "miss
                 "shelling", "grenade", "mortar", "airstrike", "strike", "attack", "raid", "fire", "car"}  # fmt: skip
 
 
+def _name_bounds(doc: AnnotatedDoc, i: int) -> tuple[int, int]:
+    """Token bounds of a proper name: the head with its compound proper nouns ("Joint Permanent Commission")."""
+    parts = [i, *(k for k in kids(doc, i, ("compound",)) if doc.tokens[k].pos == "PROPN")]
+    return min(parts), max(parts) + 1
+
+
 class Participants:
     """Resolves head tokens to participants via the actors stage."""
 
@@ -67,6 +73,10 @@ class Participants:
             if found is not None:
                 return Participant(tok.text, None, found[0], None, doc.span(sem, sem + 1))
         hit = self.actors.mention_at(tok.start, tok.end)
+        if hit is None:
+            named = self._apposition(sem, span, toks)
+            if named is not None:
+                return named
         if hit is None:
             # a possessor inside the phrase is someone else: "*his* Ukrainian counterpart Dmytro Kuleba"
             inside = [
@@ -91,6 +101,23 @@ class Participants:
         _, actor = hit
         country = actor.country or self.np_country(sem, toks)
         return Participant(actor.name, actor.id, country, actor.sector, span, actor.kb_id, actor.code)
+
+    def _apposition(self, sem: int, span: Span, toks: list[int]) -> Participant | None:
+        """A description named by its apposition: "the UN's mission in the country, *MONUSCO*" is MONUSCO,
+        not a place or party mentioned inside the description (None when there is no such name)."""
+        doc = self.doc
+        for a in kids(doc, sem, ("appos",)):
+            at = doc.tokens[a]
+            if at.pos != "PROPN":
+                continue
+            hit = self.actors.mention_at(at.start, at.end)
+            if hit is not None:
+                _, actor = hit
+                country = actor.country or self.np_country(sem, toks)
+                return Participant(actor.name, actor.id, country, actor.sector, span, actor.kb_id, actor.code)
+            name = doc.span(*_name_bounds(doc, a))
+            return Participant(name.text, None, self.np_country(sem, toks), None, span)
+        return None
 
     def _reporter(self, pron: int) -> int | None:
         """A pronoun the actors stage left unresolved, inside a reported clause, stands for its reporter
@@ -162,7 +189,8 @@ class Participants:
         "of" phrase ("demanded the resignation *of the minister*", "sought the release *of prisoners*")."""
         if self._political(head, recipient=True):
             return head
-        for p, o in prep_objects(self.doc, semantic_head(self.doc, head)):
+        sem = semantic_head(self.doc, head)
+        for p, o in prep_objects(self.doc, sem):
             if p == "of" and self._political(o, recipient=True):
                 return o
         return None
@@ -194,6 +222,8 @@ class Participants:
             )
         if is_actor_like(doc, sem, self.lex, with_pps=False) or self._owner_named(sem):
             return True
+        if any(doc.tokens[a].pos == "PROPN" for a in kids(doc, sem, ("appos",))):
+            return True  # "the UN's mission in the country, MONUSCO": named by its apposition
         if t.text.isupper() and t.text.isalpha() and len(t.text) > 1:
             return True  # an acronym the tagger took for a common noun: "ECOWAS", "INEC"
         # a target may be a place, or a thing that names its owner or its place ("King Abdullah airport",

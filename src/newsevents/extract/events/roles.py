@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events.lending import contacted, described, passive_partner, received, stray_agent
 from newsevents.extract.events.lexicon import Lexicon, Trigger, lemma_variants
 from newsevents.extract.events.syntax import (
     OBJ,
@@ -258,21 +259,35 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
         frame.consumed.add(obj_tok)
         if entry.object_is_recipient and is_actor_like(doc, obj_tok, lex):  # "released *prisoners*"
             frame.recipients = [obj_tok]
-    passive = is_passive(doc, v)
-    if passive and entry.preps and agent_of(doc, v) is None:
+    partner = passive_partner(doc, v)
+    passive = is_passive(doc, v) or partner is not None
+    agent = agent_of(doc, v)
+    if agent is None and partner is not None:
+        agent = agent_of(doc, partner)  # "were blocked by X and were threatened with ...": X did both
+    if passive and agent is None:
+        agent = stray_agent(doc, v, lambda i: is_actor_like(doc, i, lex), lambda i: agent_of(doc, i))
+    if passive and entry.preps and agent is None:
         passive = False  # adjectival passive: "Israel *is opposed to* French mediation"
     if passive:
         frame.pattern = "passive"
-        agent = agent_of(doc, v)
         if entry.type == "MOBILIZE" and agent is None:
             return _deployed_forces(doc, v, entry, lex, frame)
         if agent is not None:
             frame.actors = [agent]
         ps = own_kid(doc, v, PASS_SUBJ)
+        ps_verb = v
+        if ps is None and partner is not None:
+            ps, ps_verb = own_kid(doc, partner, PASS_SUBJ), partner  # the coordinated verbs' one subject
         if ps is not None and ps not in frame.consumed:
-            frame.recipients = [_antecedent(doc, ps, v)]
+            frame.recipients = [_antecedent(doc, ps, ps_verb)]
         elif doc.tokens[v].dep == "acl":
-            frame.recipients = [doc.tokens[v].head]
+            head = doc.tokens[v].head
+            receiver = (
+                None
+                if is_actor_like(doc, head, lex)
+                else received(doc, head, lambda i: is_actor_like(doc, i, lex), lambda i: subject_of(doc, i))
+            )
+            frame.recipients = [receiver if receiver is not None else head]
         elif doc.tokens[v].dep in ("pcomp", "advcl") and (s := subject_of(doc, v)) is not None:
             frame.recipients = [s]  # "attempted to cross *before being repelled* by X": who attempted
         if not frame.recipients:
@@ -314,6 +329,8 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
             frame.recipients = _recipient_from(doc, [c], VERBAL_PREPS, lex, skip)
             if frame.recipients:
                 break
+    if not frame.recipients:
+        frame.recipients = described(doc, v)
     if not frame.recipients and entry.type in ("REQUEST", "ACCUSE", "THREATEN", "AGREE", "REJECT"):
         # "demanded that the US cancel ...": the subject of the complement clause is addressed
         for c in kids(doc, v, ("ccomp",)):
@@ -321,6 +338,8 @@ def _verb_frame(doc: AnnotatedDoc, v: int, entry: Trigger, lex: Lexicon) -> Fram
             if s is not None and is_actor_like(doc, s, lex) and s not in skip:
                 frame.recipients = [s]
                 break
+    if not frame.recipients:
+        frame.recipients = contacted(doc, v, lambda i: is_actor_like(doc, i, lex), skip)
     return frame
 
 
@@ -395,6 +414,10 @@ def noun_frame(doc: AnnotatedDoc, n: int, entry: Trigger, lex: Lexicon) -> Frame
         if not frame.recipients:
             frame.recipients = _recipient_from(
                 doc, [head], _pref(entry), lex, {n} | ({own} if own else set())
+            )
+        if not frame.recipients:
+            frame.recipients = contacted(
+                doc, head, lambda i: is_actor_like(doc, i, lex), {n} | ({own} if own else set())
             )
     elif t.dep == "pobj" and doc.tokens[head].lower in NOUN_PP_PREPS and not entry.light_only:
         gv = doc.tokens[head].head
