@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.annotate.spacy_pipeline import annotate
-from newsevents.extract.actors.gender import lone_forename, name_gender, surname_gender
+from newsevents.extract.actors.gender import common_forename, lone_forename, name_gender, surname_gender
 from newsevents.extract.actors.mentions import name_mentions
 from newsevents.kb import actor_dictionary
 from test_actors_helpers import actor_with, actors_result
@@ -96,3 +96,34 @@ def test_family_name_tagged_as_a_body_is_the_person_named_so_elsewhere() -> None
 def test_owner_of_a_kinship_noun_is_a_person() -> None:
     result = actors_result("After the war, Lindqvist's husband opened a bakery in Malmo.")
     assert actor_with(result, "Lindqvist").kind == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("word", "common"),
+    [("Tony", True), ("Natasha", True), ("Jones", False), ("Walker", False), ("Hudson", False), ("x", False)],
+)
+def test_common_forename(word: str, common: bool) -> None:
+    # Family names that are also (rare) men's forenames are not common forenames.
+    assert common_forename(word) is common
+
+
+def test_lone_common_forename_settles_the_gender() -> None:
+    assert _name("Later that night Tony drove back to the farm.", "Tony") == ("m", False)
+
+
+def test_her_does_not_go_to_a_man_named_by_his_forename() -> None:
+    text = (
+        "Marisol invited Tony to the harbour festival. When Tony arrived at her house that evening, "
+        "the lights were off."
+    )
+    result = actors_result(text)
+    her = actor_with(result, "her")
+    assert her is not actor_with(result, "Tony")
+    assert her is actor_with(result, "Marisol")
+
+
+def test_common_forename_that_is_a_family_name_in_the_text_guesses_nothing() -> None:
+    # "Thomas" alone is the family name of "Edith Thomas" here, not a man's forename.
+    text = "Edith Thomas was born in Cardiff. Thomas later taught music at a school in Bristol."
+    mentions = [m for m in name_mentions(annotate(text)) if m.span.text == "Thomas"]
+    assert mentions and all(m.gender is None for m in mentions)

@@ -89,6 +89,31 @@ def forename_info(word: str) -> tuple[str | None, bool]:
     return _GUESSER_GENDER.get(answer), answer in _CONFIDENT
 
 
+# gender-guesser's counts are one hexadecimal digit a country (1: rare ... D: very common); its first three
+# countries are Great Britain, Ireland and the USA, the English-speaking ones.
+_ENGLISH_COUNTRIES = 3
+_COMMON = 2
+
+
+@functools.lru_cache(maxsize=16384)
+def common_forename(word: str) -> bool:
+    """Is ``word`` a forename common in English that is plainly male or female: one of the project's news
+    forenames, or one gender-guesser calls male/female with a count of at least 2 in an English-speaking
+    country.  Many English family names are also men's forenames, but rare ones ("Jones", "Walker",
+    "Hudson" count 1); a forename used as often as "Tony" or "Natasha" is seldom a family name."""
+    w = _forename_word(word)
+    if w is None:
+        return False
+    if lexicon().gender_of_forename(w):
+        return True
+    detector = _detector()
+    if detector.get_gender(w) not in _CONFIDENT:
+        return False
+    # ``names`` is the parsed dictionary (name -> gender -> counts by country); the API reads no counts.
+    counts = detector.names.get(w.lower(), {}).values()
+    return any(int(ch, 16) >= _COMMON for row in counts for ch in row[:_ENGLISH_COUNTRIES] if ch.strip())
+
+
 def forename_gender(word: str) -> str | None:
     """``m``, ``f`` or None for a capitalised forename ("Sven" → m, "Liv" → f, "Xi" → None)."""
     return forename_info(word)[0]
@@ -175,6 +200,10 @@ def person_gender(
     if near is not None:
         return near[0], False
     gender = name_gender(text_key)
+    if gender is not None and " " not in text_key and common_forename(text_key):
+        # A lone common forename ("Tony", "Natasha") is how fiction and biographies name a person: it
+        # settles the gender, so "her" no longer goes to a Tony (common family names stay guessed).
+        return gender, False
     return gender, gender is not None
 
 
@@ -237,11 +266,17 @@ def family_names_alone(names: list[Any]) -> None:
     for m in names:
         if (
             m.label == "PERSON"
-            and m.gender_guessed
+            and (m.gender_guessed or _from_common_forename(m))
             and " " not in m.text_key
             and m.text_key.lower() in surnames
         ):
             m.gender, m.gender_guessed = None, False
+
+
+def _from_common_forename(m: Any) -> bool:
+    """Was the gender of a one-word name settled by :func:`common_forename` only (no honorific; a title or
+    kinship noun next to it could also agree, and is then lost: rare for a family name)?"""
+    return m.honorific is None and common_forename(m.text_key) and m.gender == forename_gender(m.text_key)
 
 
 # Verbs whose subject (or, passive, object) can only be a person: "Flagstad married ...", "was born".
