@@ -67,3 +67,13 @@ def test_a_country_that_owns_a_name_gives_its_country() -> None:
     text = "Ghana's state-run Ashanti Development Board said on Monday that the dam was safe."
     board = actor_with(actors_result(text, "2023-01-01"), "Ashanti Development Board")
     assert board.country == "GHA" and board.rule.startswith("actors.v2.possessor")
+
+
+def test_a_city_or_state_among_a_descriptions_words_gives_its_country() -> None:
+    result = actors_result("Jane Harlow, an Ohio lawmaker, said the bill was dead.", "2016-03-01")
+    person = actor_with(result, "Jane Harlow")
+    assert (person.country, person.rule) == ("USA", "actors.v2.nominal:state")
+    police = actor_with(
+        actors_result("Lagos police said the suspects were arrested on Monday."), "Lagos police"
+    )
+    assert (police.country, police.rule) == ("NGA", "actors.v2.nominal:city")

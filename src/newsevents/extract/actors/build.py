@@ -27,7 +27,7 @@ from newsevents.extract.actors.mentions import (
     nominal_mentions,
     pronoun_mentions,
 )
-from newsevents.extract.actors.roles import country_clue, lexicon, sector_clue
+from newsevents.extract.actors.roles import country_clue, lexicon, place_country, sector_clue
 from newsevents.extract.actors.table import ActorTable
 from newsevents.kb import KnownActor, actor_dictionary, countries, make_code, normalize
 from newsevents.kb.phoenix import cameo_sector
@@ -204,12 +204,7 @@ def _igo_modifier(c: Cluster, date: str | None, user_file: str | None) -> str | 
 
 def _place_name(name: str) -> tuple[str, str] | None:
     """(country, kind) of a whole name that is a populated place in the gazetteer."""
-    from newsevents.extract.places import gazetteer  # built on first use, only when needed
-
-    found = gazetteer().lookup(name)
-    if found is not None and found[0].country:
-        return found[0].country, found[0].kind
-    return None
+    return place_country(name)
 
 
 def _place_of_group(doc: AnnotatedDoc, c: Cluster) -> tuple[str, str] | None:

@@ -88,7 +88,8 @@ def lexicon() -> Lexicon:
 
 
 def country_clue(doc: AnnotatedDoc, tokens: list[int]) -> tuple[str, str] | None:
-    """The first (ISO alpha-3, how) given by the tokens: demonym, country name, or a capital's name.
+    """The first (ISO alpha-3, how) given by the tokens: demonym, country name, a capital's name, or a place
+    name the gazetteer knows (a city or US state: "the California Democrat" → USA).
 
     Entity spans are looked up whole ("South Korean", "the United States"); other words one by one
     (spaCy does not always tag a demonym adjective as NORP).
@@ -101,12 +102,24 @@ def country_clue(doc: AnnotatedDoc, tokens: list[int]) -> tuple[str, str] | None
         if k is not None and k not in seen_ents and doc.ents[k].label in ("GPE", "NORP", "LOC", "ORG"):
             seen_ents.add(k)
             hit = index.any(doc.ents[k].text)
+            if hit is None and doc.ents[k].label == "GPE":
+                hit = place_country(doc.ents[k].text)  # "the California Democrat", "the Lagos governor"
             if hit is not None:
                 return hit
         if tok.text[:1].isupper():  # then the word alone: "Pakistani" in the ORG "Pakistani Army"
             hit = index.any(tok.text)
             if hit is not None:
                 return hit
+    return None
+
+
+def place_country(name: str) -> tuple[str, str] | None:
+    """(country, "city"/"state"/...) of a populated place or US state the gazetteer knows (GeoNames)."""
+    from newsevents.extract.places import gazetteer  # built on first use: only articles that need it pay
+
+    found = gazetteer().lookup(name)
+    if found is not None and found[0].country:
+        return found[0].country, found[0].kind
     return None
 
 
