@@ -7,7 +7,7 @@ import pytest
 
 from newsevents.annotate.spacy_pipeline import annotate
 from newsevents.extract.actors.gender import common_forename, lone_forename, name_gender, surname_gender
-from newsevents.extract.actors.mentions import name_mentions
+from newsevents.extract.actors.names import name_mentions
 from newsevents.kb import actor_dictionary
 from test_actors_helpers import actor_with, actors_result
 

@@ -23,10 +23,10 @@ from newsevents.extract.actors.mentions import (
     MentionCandidate,
     acronym_pairs,
     appositive_pairs,
-    name_mentions,
-    nominal_mentions,
     pronoun_mentions,
 )
+from newsevents.extract.actors.names import name_mentions
+from newsevents.extract.actors.nominals import nominal_mentions
 from newsevents.extract.actors.roles import country_clue, lexicon, place_country, sector_clue
 from newsevents.extract.actors.table import ActorTable
 from newsevents.kb import KnownActor, actor_dictionary, countries, make_code, normalize

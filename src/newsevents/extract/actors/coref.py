@@ -17,7 +17,8 @@ import bisect
 from dataclasses import dataclass, field
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.actors.mentions import MentionCandidate, title_mention
+from newsevents.extract.actors.mentions import MentionCandidate
+from newsevents.extract.actors.nominals import title_mention
 from newsevents.extract.actors.pronouns import link_pronoun
 from newsevents.kb import KnownActor, actor_dictionary, countries, normalize
 

@@ -1,10 +1,10 @@
-"""Participants a neighbouring clause or phrase lends to an event frame (used by ``roles``).
+"""Participants a neighbouring clause or phrase lends to an event frame (used by ``roles`` and ``noun_roles``).
 
 English often names a participant once for two clauses: coordinated passives share their subject and
 agent, a purpose clause's counterpart is the object of the verb of contact it depends on, a free relative
 ("what it described as ...") names the object, a receiving verb's subject receives what a participle
 reports as given.  The parse-level tests live here; whether a token names a party (``actor_like``) and
-the subject / agent finders are passed in by ``roles``, which owns them.
+the subject / agent finders are passed in by the frame builders (they live in ``arguments``).
 """
 
 from __future__ import annotations

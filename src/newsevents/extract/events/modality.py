@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events.arguments import Frame
 from newsevents.extract.events.lexicon import Lexicon, lemma_variants
-from newsevents.extract.events.roles import Frame
 from newsevents.extract.events.syntax import kids
 
 OBLIGATION = {"must", "should", "ought"}

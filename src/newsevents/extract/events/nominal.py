@@ -9,19 +9,21 @@ those patterns look for them (issue 15, whole articles):
                *Ukraine **received** weapons **from** the United States* — AID from the giver to the receiver
                (the subject), the inverse of the lexicon's *give / donate / send* entries.
 
-Both build ordinary :class:`~newsevents.extract.events.roles.Frame` records, so modality, participants,
+Both build ordinary :class:`~newsevents.extract.events.arguments.Frame` records, so modality, participants,
 dates, places and merging treat them like every other frame.
 """
 
 from __future__ import annotations
 
 from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events.arguments import Frame, is_actor_like, subject_of
 from newsevents.extract.events.lexicon import Lexicon, Trigger, lemma_variants
-from newsevents.extract.events.roles import Frame, is_actor_like, subject_of
 from newsevents.extract.events.syntax import (
     OBJ,
     QUANTITY_HEADS,
+    between_objects,
     conjuncts,
+    coordinated_modifiers,
     kids,
     prep_objects,
     semantic_head,
@@ -101,9 +103,9 @@ def _between_frame(doc: AnnotatedDoc, lex: Lexicon, n: int, armed: bool = False)
     mods = {doc.tokens[c].lemma.lower() for c in kids(doc, n, ("amod", "compound", "nmod"))}
     if mods & FIGURATIVE:
         return None
-    sides = [o for p, o in prep_objects(doc, n) if p == "between"]
+    sides = between_objects(doc, n)
     if not sides and t.dep in ("nsubj", "nsubjpass") and doc.tokens[t.head].lemma.lower() in HAPPEN_VERBS:
-        sides = [o for p, o in prep_objects(doc, t.head) if p == "between"]  # "clashes erupted between ..."
+        sides = between_objects(doc, t.head)  # "clashes erupted between ..."
     if not sides:
         return None
     pair = _two_sides(doc, sides[0])
@@ -179,12 +181,11 @@ def _two_sides(doc: AnnotatedDoc, first: int) -> tuple[int, int] | None:
         if late_of and doc.tokens[b].lower in QUANTITY_HEADS:
             b = late_of[0]
         return a, b
-    for c in kids(doc, first, ("amod", "compound", "nmod")):
-        mods = conjuncts(doc, c)
-        # the small model tags some demonyms PERSON ("Azerbaijani")
-        if len(mods) >= 2 and all(doc.tokens[m].ent_type in ("NORP", "GPE", "ORG", "PERSON") for m in mods):
-            return mods[0], mods[1]
-    return None
+    # the small model tags some demonyms PERSON ("Azerbaijani")
+    mods = coordinated_modifiers(
+        doc, first, lambda m: doc.tokens[m].ent_type in ("NORP", "GPE", "ORG", "PERSON")
+    )
+    return (mods[0], mods[1]) if mods else None
 
 
 def _armed_sides(doc: AnnotatedDoc, sides: tuple[int, int]) -> bool:

@@ -17,15 +17,22 @@ from dataclasses import replace
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.actors.table import ActorTable
-from newsevents.extract.events.lexicon import Lexicon
-from newsevents.extract.events.roles import (
+from newsevents.extract.events.arguments import (
     ACTOR_ENTS,
     NON_PARTICIPANT_ENTS,
     agent_of,
     is_actor_like,
     subject_of,
 )
-from newsevents.extract.events.syntax import in_dateline, kids, np_tokens, prep_objects, semantic_head
+from newsevents.extract.events.lexicon import Lexicon
+from newsevents.extract.events.syntax import (
+    coordinated_modifiers,
+    in_dateline,
+    kids,
+    np_tokens,
+    prep_objects,
+    semantic_head,
+)
 from newsevents.extract.places import gazetteer
 from newsevents.kb import countries
 from newsevents.model import Location, Participant, Span
@@ -175,14 +182,11 @@ class Participants:
         """ "U.S. and Russian negotiators", "the Saudi and Iranian foreign ministers": the coordinated
         national modifiers of one head, each standing for one side (empty when there are none)."""
         doc = self.doc
-        sem = semantic_head(doc, head)
-        for c in kids(doc, sem, OWNER_DEPS):
-            members = [c, *(k for k in doc.subtree(c) if doc.tokens[k].dep == "conj")]
-            if len(members) > 1 and all(
-                doc.tokens[m].ent_type in ("NORP", "GPE") or self._owner_named_token(m) for m in members
-            ):
-                return members
-        return []
+        return coordinated_modifiers(
+            doc,
+            semantic_head(doc, head),
+            lambda m: doc.tokens[m].ent_type in ("NORP", "GPE") or self._owner_named_token(m),
+        )
 
     def recipient_head(self, head: int) -> int | None:
         """The head that stands for the recipient, or None: an act on someone's behalf names them in its

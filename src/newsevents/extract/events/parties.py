@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from newsevents.annotate.doc import AnnotatedDoc, Token
 from newsevents.extract.actors.table import ActorTable
-from newsevents.extract.events.roles import Frame
-from newsevents.extract.events.syntax import kids, np_tokens, prep_objects, semantic_head
+from newsevents.extract.events.arguments import Frame
+from newsevents.extract.events.syntax import between_objects, kids, np_tokens, prep_objects, semantic_head
 from newsevents.kb import actor_dictionary, countries
 from newsevents.model import Actor
 
@@ -141,7 +141,7 @@ def between_parties(doc: AnnotatedDoc, f: Frame) -> list[int]:
     :func:`two_sides` give the rest)."""
     nouns = sorted(f.consumed) + ([f.trigger] if f.entry.pos == "noun" else [])
     for n in nouns:
-        found = [o for p, o in prep_objects(doc, n) if p == "between"]
+        found = between_objects(doc, n)
         if found:
             return found[:1]
     return []

@@ -3,7 +3,7 @@
 Pipeline for one article (each step in its own module):
 
 1. match trigger lexicon entries on tokens (``events_lexicon``) and build frames: trigger, clause verb,
-   actor and recipient heads (``events_roles``);
+   actor and recipient heads (``roles`` for verbs, ``noun_roles`` for event nouns, ``arguments``);
 2. drop frames embedded in another event's complement, recode negated / future / obligation frames
    (``events_context``);
 3. resolve heads to participants through the actors stage's :class:`ActorTable` (coreference is the actors
@@ -20,11 +20,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events.arguments import Frame, is_actor_like
 from newsevents.extract.events.confidence import calibrate
 from newsevents.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsevents.extract.events.mentions import merge_mentions
 from newsevents.extract.events.modality import governing_frame, modality, recode
 from newsevents.extract.events.nominal import BETWEEN_ENTRY, fight_stands_alone, nominal_frames
+from newsevents.extract.events.noun_roles import modal_demand_frames, noun_frame
 from newsevents.extract.events.participants import NAME_ENTS, Participants
 from newsevents.extract.events.parties import (
     MULTILATERAL_TYPES,
@@ -34,13 +36,7 @@ from newsevents.extract.events.parties import (
     signed_at_meeting,
     two_sides,
 )
-from newsevents.extract.events.roles import (
-    Frame,
-    is_actor_like,
-    modal_demand_frames,
-    noun_frame,
-    verb_frame,
-)
+from newsevents.extract.events.roles import verb_frame
 from newsevents.extract.events.syntax import conjuncts, particle
 from newsevents.extract.events.verbal import owned_recipients, rejects_a_verdict, verbal_frames
 from newsevents.extract.events.where_when import WhereWhen

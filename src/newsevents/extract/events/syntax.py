@@ -5,6 +5,8 @@ They read the spaCy-free :class:`AnnotatedDoc` (ClearNLP-style labels of the Eng
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsevents.annotate.doc import AnnotatedDoc
 
 SUBJ = ("nsubj", "csubj", "expl")
@@ -141,6 +143,21 @@ def conjuncts(doc: AnnotatedDoc, i: int) -> list[int]:
             if doc.tokens[c].dep == "conj" and (not nominal or doc.tokens[c].pos in ("NOUN", "PROPN", "PRON"))
         )
     return sorted(out)
+
+
+def between_objects(doc: AnnotatedDoc, i: int) -> list[int]:
+    """The objects of ``i``'s "between" phrases: the first side of "talks *between X and Y*"."""
+    return [o for p, o in prep_objects(doc, i) if p == "between"]
+
+
+def coordinated_modifiers(doc: AnnotatedDoc, head: int, names_side: Callable[[int], bool]) -> list[int]:
+    """The coordinated modifiers of ``head`` that each name one side, when ``names_side`` holds for all of
+    them: "*U.S. and Russian* negotiators", "between *Armenian and Azerbaijani* troops" (empty when none)."""
+    for c in kids(doc, head, ("compound", "amod", "nmod")):
+        members = [c, *(k for k in doc.subtree(c) if doc.tokens[k].dep == "conj")]
+        if len(members) > 1 and all(names_side(m) for m in members):
+            return members
+    return []
 
 
 def clause_verb(doc: AnnotatedDoc, i: int) -> int:

@@ -8,7 +8,7 @@ extradition".  The owner is, in order: the possessor; the agent of the noun or o
 (*by*-phrase); its *of* object when that is a party; a modifier that names a country or an organisation.
 "condemned what it described as X": the description X is the object.
 
-For ACCUSE, the possessor of an undergone act (*arrest*, *ouster*, …: ``roles.PATIENT_NOUNS``) is its
+For ACCUSE, the possessor of an undergone act (*arrest*, *ouster*, …: ``noun_roles.PATIENT_NOUNS``) is its
 victim, not the party criticised ("criticised *Castillo's* ouster" criticises whoever ousted him), so only
 the agent counts; for REQUEST and SUPPORT the patient is the party concerned ("called for his extradition"),
 as the existing *of* rule already does ("demanded the resignation *of the minister*").
@@ -19,17 +19,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events.arguments import ACTOR_ENTS, AGENT_SUFFIX, Frame, agent_of, own_kid, subject_of
 from newsevents.extract.events.lexicon import Lexicon, Trigger
-from newsevents.extract.events.roles import (
-    ACTOR_ENTS,
-    AGENT_SUFFIX,
-    MODAL_DEMAND,
-    PATIENT_NOUNS,
-    Frame,
-    agent_of,
-    own_kid,
-    subject_of,
-)
+from newsevents.extract.events.noun_roles import MODAL_DEMAND, PATIENT_NOUNS
 from newsevents.extract.events.syntax import (
     OBJ,
     PASS_SUBJ,
