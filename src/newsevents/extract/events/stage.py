@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.events.arguments import Frame, is_actor_like
+from newsevents.extract.events.concessions import awaits_counterpart, promised_releases, with_counterparts
 from newsevents.extract.events.confidence import calibrate
 from newsevents.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsevents.extract.events.mentions import merge_mentions
@@ -160,12 +161,15 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
                 gov.type_override = "THREATEN"  # "vowed to ban", "pledged to destroy": a promise of harm
             continue
         kept.append(f)
+    # "pledged to free women held in Gaza": a concession to the holder's foe
+    promised_releases(doc, lex, kept)
     # agentless signings at a meeting come last: their parties are those of a meeting coded before them
     kept.sort(key=lambda f: signed_at_meeting(doc, f))
     dyads: list[tuple[int, int, int]] = []  # (trigger, actor head, recipient head) of the CONSULTs coded
     people = Participants(doc, ctx.actors, lex)
     where_when = WhereWhen(doc, article)
     events: list[Event] = []
+    pending: set[int] = set()  # concessions whose counterpart the story gives (concessions.py)
     for f in kept:
         m = modality(doc, f, lex)
         coded = recode(f.type_override or f.entry.type, f.entry.mode, m, lex)
@@ -245,7 +249,9 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
                 and (f.type_override or f.entry.type) in lex.needs_recipient
                 and not (bloc or own_country or rejects_a_verdict(doc, f, type_))
             ):
-                continue  # a dyadic act with no counterpart in the text: half a dyad is not coded
+                if not awaits_counterpart(doc, f):
+                    continue  # a dyadic act with no counterpart in the text: half a dyad is not coded
+                pending.add(len(events))
             conf = f.entry.confidence * PATTERN_CONFIDENCE.get(f.pattern, 0.8)
             conf *= (1.0 if actor else 0.85) * (1.0 if recipient else 0.9) * (0.9 if context else 1.0)
             events.append(
@@ -272,7 +278,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             )
             if type_ == "CONSULT" and a is not None and r is not None:
                 dyads.append((f.trigger, a, r))
-    return merge_mentions(events)
+    return merge_mentions(with_counterparts(events, pending))
 
 
 @stages.register("events", requires=("actors", "quotes"), assigns=("events",))

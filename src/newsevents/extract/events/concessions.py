@@ -1,0 +1,153 @@
+"""Conciliatory acts whose counterpart the story implies: who a concession or a promise is made to.
+
+A concession is always made to someone, but news often names only the one who gives in: "Washington eases
+some sanctions", "the rebels announced a unilateral ceasefire", "we have waived 46 trade barriers".  The
+clause leaves the other side out because the story has already named it: the target of the sanctions, the
+other party of the conflict or of the negotiation.  Coding such an act with half a dyad is useless, and
+dropping it (as the events stage does for every dyadic act with no recipient) loses real events.
+
+The counterpart is taken from the story itself, from the dyads of the other events coded in the article
+(:func:`story_counterpart`): every event whose one side is the conceding party's *side* and whose other
+side is not links that party to an opponent or partner; the side most often linked to it is its
+counterpart (ties: the one named nearest before the act), named by its most frequently coded participant.
+A party the story links to nobody has no counterpart, and its act is not coded.
+
+A *side* is a country with a coarse sector: the state (government, army, police, courts, a bare country
+name) against anyone else of that country (rebels, the opposition, protesters), so that a domestic
+conflict still has two sides; a party with no country is its own side.
+
+A promise to free captives is coded CONCEDE; when the captives are described only as people ("Hamas pledged
+to release *women and children held in Gaza*") the same counterpart is its recipient: the ones freed are the
+object of the act, the concession is made to the holder's adversary.  People named by their side ("promised
+to release *Palestinians*") stay the recipient.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events.lexicon import Lexicon
+from newsevents.extract.events.arguments import Frame
+from newsevents.extract.events.syntax import kids
+from newsevents.model import Event, Participant, stable_id
+
+# Sectors of the state: a government's army, police and courts are on its side of a domestic conflict.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# Entries whose act is a concession in itself (the lexicon's CONCEDE type: easing, ceasefires, backing down).
+CONCESSION_TYPE = "CONCEDE"
+PROMISE_TYPE = "AGREE"
+RELEASE_TYPE, RELEASE_MODE = "RETREAT", "release"
+# Modifiers that name the side of the people freed ("*Palestinian* prisoners", "*U.S.* detainees").
+SIDE_ENTS = {"NORP", "GPE", "ORG", "PERSON"}
+SIDE_DEPS = ("compound", "amod", "nmod", "poss")
+# The rule suffix that says the recipient was taken from the story, not from the clause.
+COUNTERPART_RULE = "story-counterpart"
+
+
+def side_of(p: Participant) -> str:
+    """The side a party stands on (see the module docstring)."""
+    if p.country:
+        sector = p.sector or (p.code[3:6] if p.code and len(p.code) >= 6 else None)
+        bare_country = p.code is not None and p.code == p.country
+        state = sector in STATE_SECTORS or (sector is None and bare_country)
+        return f"{p.country}:{'state' if state else sector or 'people'}"
+    return p.actor_id or p.kb_id or p.name.lower()
+
+
+def awaits_counterpart(doc: AnnotatedDoc, f: Frame) -> bool:
+    """A frame coded even when its clause names no recipient: the story will give one.  Only concessions
+    and promises to free people: an agreement, a request or a meeting with no counterpart in the clause is
+    far more often no dyadic event at all."""
+    return CONCESSION_TYPE in (f.entry.type, f.type_override)
+
+
+def promises_release(doc: AnnotatedDoc, lex: Lexicon, f: Frame) -> bool:
+    """ "pledged / promised / agreed to release ...": the promise's own open complement frees people (the
+    lexicon's release entry accepts it: "agreed to release *millions in cash*" frees nobody)."""
+    return any(
+        e.type == RELEASE_TYPE and e.mode == RELEASE_MODE
+        for c in kids(doc, f.trigger, ("xcomp",))
+        for e in lex.triggers_at(doc, c)
+    )
+
+
+def _named_side(doc: AnnotatedDoc, head: int) -> bool:
+    """People named by their side: a name, or a national or party modifier ("Palestinian prisoners",
+    "two U.S. detainees"); "women and children held in Gaza" are not."""
+    t = doc.tokens[head]
+    if t.ent_type in SIDE_ENTS:
+        return True
+    return any(doc.tokens[k].ent_type in SIDE_ENTS for k in kids(doc, head, SIDE_DEPS))
+
+
+def promised_releases(doc: AnnotatedDoc, lex: Lexicon, frames: list[Frame]) -> None:
+    """A promise to free captives is a concession in itself (CONCEDE, as the real-dev annotators code it:
+    it gives in to the other side's demand), and two such promises in one deal stay two acts.  Captives
+    described only as people are no recipient: the story's counterpart of the promiser becomes it
+    (:func:`with_counterparts`)."""
+    for f in frames:
+        if f.entry.type == PROMISE_TYPE and promises_release(doc, lex, f) and f.type_override is None:
+            f.type_override = CONCESSION_TYPE
+            if not any(_named_side(doc, r) for r in f.recipients):
+                f.recipients = []
+
+
+def _dyads(events: list[Event], skip: set[int]) -> list[tuple[int, Participant, Participant]]:
+    out = []
+    for k, e in enumerate(events):
+        if k in skip or e.actor is None or e.recipient is None:
+            continue
+        if side_of(e.actor) != side_of(e.recipient):
+            out.append((e.trigger.start, e.actor, e.recipient))
+    return out
+
+
+def _representative(parties: list[tuple[int, Participant]], at: int) -> Participant:
+    """The participant that stands for a side: the one coded most often, a coded actor before a bare
+    phrase, then the one named nearest before ``at``."""
+    counts = Counter(p.name.lower() for _, p in parties)
+
+    def rank(item: tuple[int, Participant]) -> tuple[int, int, int]:
+        pos, p = item
+        return (counts[p.name.lower()], int(bool(p.code or p.kb_id)), -abs(at - pos))
+
+    return max(parties, key=rank)[1]
+
+
+def story_counterpart(
+    events: list[Event], actor: Participant, at: int, skip: set[int] | None = None
+) -> Participant | None:
+    """The party on the other side of ``actor`` in this story (see the module docstring), or None."""
+    mine = side_of(actor)
+    linked: dict[str, list[tuple[int, Participant]]] = defaultdict(list)
+    for pos, a, r in _dyads(events, skip or set()):
+        if side_of(a) == mine:
+            linked[side_of(r)].append((pos, r))
+        elif side_of(r) == mine:
+            linked[side_of(a)].append((pos, a))
+    if not linked:
+        return None
+    # most links first; among equals the side named nearest before the act
+    best = max(linked, key=lambda s: (len(linked[s]), -min(abs(at - pos) for pos, _ in linked[s])))
+    return _representative(linked[best], at)
+
+
+def with_counterparts(events: list[Event], pending: set[int]) -> list[Event]:
+    """The events, those in ``pending`` (indices of acts coded without a recipient) given the story's
+    counterpart as recipient, or dropped when the story has none."""
+    out = []
+    for k, e in enumerate(events):
+        if k not in pending:
+            out.append(e)
+            continue
+        other = story_counterpart(events, e.actor, e.trigger.start, pending) if e.actor else None
+        if other is None:
+            continue
+        actor_key = (e.actor.actor_id or e.actor.name.lower()) if e.actor else ""
+        new_id = stable_id(
+            e.article_id, e.type, e.trigger.start, actor_key, other.actor_id or other.name.lower()
+        )
+        out.append(replace(e, id=new_id, recipient=other, rule=f"{e.rule}.{COUNTERPART_RULE}"))
+    return out
