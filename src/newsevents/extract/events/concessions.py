@@ -28,8 +28,8 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from newsevents.annotate.doc import AnnotatedDoc
-from newsevents.extract.events.lexicon import Lexicon
 from newsevents.extract.events.arguments import Frame
+from newsevents.extract.events.lexicon import Lexicon
 from newsevents.extract.events.syntax import kids
 from newsevents.model import Event, Participant, stable_id
 
