@@ -93,9 +93,12 @@ def _outermost(actors: ActorTable, start: int, end: int) -> list[tuple[int, int,
     ]
 
 
-def two_sides(doc: AnnotatedDoc, actors: ActorTable, head: int) -> list[int]:
-    """Token heads of the two sides a pair phrase refers to, or [] when the text names no such pair."""
-    kinds = pair_kinds(doc, head)
+def two_sides(
+    doc: AnnotatedDoc, actors: ActorTable, head: int, kinds: frozenset[str] | None = None
+) -> list[int]:
+    """Token heads of the two sides a pair phrase refers to, or [] when the text names no such pair
+    (``kinds``: the kinds the caller has already read off the phrase, e.g. "between the arch foes")."""
+    kinds = kinds or pair_kinds(doc, head)
     if kinds is None:
         return []
     sent = doc.tokens[head].sent

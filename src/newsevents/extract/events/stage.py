@@ -23,6 +23,15 @@ from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.events.arguments import Frame, is_actor_like
 from newsevents.extract.events.concessions import awaits_counterpart, promised_releases, with_counterparts
 from newsevents.extract.events.confidence import calibrate
+from newsevents.extract.events.conflict import (
+    conflict_frames,
+    fight_sides,
+    hosts_nothing,
+    open_ended,
+    own_clause,
+    protest_target_crowd,
+)
+from newsevents.extract.events.conflict_protest import protest_crowd
 from newsevents.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsevents.extract.events.mentions import merge_mentions
 from newsevents.extract.events.modality import governing_frame, modality, recode
@@ -90,6 +99,7 @@ def find_frames(doc: AnnotatedDoc, lex: Lexicon) -> list[Frame]:
     frames.extend(modal_demand_frames(doc, lex, MODAL_DEMAND_ENTRY))
     # fights "between X and Y", aid "received from Y": roles the lexicon patterns do not look for
     frames = nominal_frames(doc, lex, frames, consumed)
+    frames = conflict_frames(doc, lex, frames, consumed)  # implicit sides of protests and fights
     return _merge_same_event(doc, frames)
 
 
@@ -152,7 +162,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
     kept: list[Frame] = []
     for f in frames:
         gov = governing_frame(doc, f, by_trigger) if f.pattern != "modal-demand" else None
-        if gov is not None and fight_stands_alone(doc, f, gov):
+        if gov is not None and (fight_stands_alone(doc, f, gov) or hosts_nothing(gov) or own_clause(doc, f)):
             gov = None  # "six were killed in clashes between X and Y": the fight says who fought whom
         if gov is not None:
             if not gov.recipients and f.recipients and f.recipients[0] not in gov.actors:
@@ -188,6 +198,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         recip_heads = [c for h in f.recipients for c in conjuncts(doc, h) if c not in actor_heads]
         # "condemned *Serbia's* crackdown", "called for *his* extradition": a verbal act's party owns the thing
         recip_heads = owned_recipients(doc, f, recip_heads, people, lex, type_)
+        if (pair := fight_sides(doc, ctx.actors, f)) is not None:
+            actor_heads, recip_heads = pair  # "clashes between the arch foes": the pair named before
         if len(actor_heads) == 1 and not recip_heads and (type_ in lex.symmetric_types or type_ == "SUPPORT"):
             # "the two leaders held talks", "a truce between the two parties": the pair named before
             actor_heads = two_sides(doc, ctx.actors, actor_heads[0]) or actor_heads
@@ -233,6 +245,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
                 recipient = None
             else:
                 recipient = people.resolve(r) if reciprocal else people.resolve_group(recip_heads)
+            # "as demonstrations continued": by the protesters; "police were out in force for the protests"
+            actor, recipient = actor or protest_crowd(doc, f), recipient or protest_target_crowd(doc, f)
             if actor is None:
                 continue  # an event is coded only when the text says who did it
             if f.entry.cameo and recipient is None:
@@ -247,7 +261,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             if (
                 recipient is None
                 and (f.type_override or f.entry.type) in lex.needs_recipient
-                and not (bloc or own_country or rejects_a_verdict(doc, f, type_))
+                and not (bloc or own_country or open_ended(f) or rejects_a_verdict(doc, f, type_))
             ):
                 if not awaits_counterpart(doc, f):
                     continue  # a dyadic act with no counterpart in the text: half a dyad is not coded

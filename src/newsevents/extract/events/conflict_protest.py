@@ -1,0 +1,122 @@
+"""PROTEST frames whose actor or target the lexicon's patterns cannot find (see :mod:`.conflict`, which
+runs them): a protest noun that happens (*protests erupted / continued against X*), protests joined or led,
+protest camps set up, and the target an "anti-X" modifier names.  A protest told without its protesters is
+theirs: the nearest *protesters* / *demonstrators* the story names around it, else the crowd itself."""
+
+from __future__ import annotations
+
+from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events.lexicon import Lexicon, Trigger
+from newsevents.extract.events.nominal import FIGURATIVE, HAPPEN_VERBS
+from newsevents.extract.events.participants import CROWD_NUMBERS
+from newsevents.extract.events.roles import Frame, agent_of, is_actor_like, own_kid, subject_of
+from newsevents.extract.events.syntax import OBJ, kids, prep_objects
+from newsevents.model import Participant
+
+PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "sit-in", "strike", "walkout", "uprising"}
+PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "marcher", "striker"}
+PROTEST_LOOKBACK = 3  # sentences before the protest noun where its protesters may be named
+PROTEST_LOOKAHEAD = 3  # ... and after it, when none is named before
+# Verbs of taking part in a protest another organised: "joined the protests", "led a march".
+JOIN_VERBS = {"join", "lead", "swell", "attend"}
+# Protest crowds whose nature the modifier makes no protest: "a campaign rally", "a victory march".
+NOT_PROTEST_MODS = {"campaign", "election", "electoral", "re-election", "victory", "party", "fundraising",
+                    "birthday", "memorial", "funeral", "parade", "pride", "peace", "unity", "pro"}  # fmt: skip
+# Things a protest sets up: "pitched protest *tents*", "set up a protest *camp*".
+CAMP_NOUNS = {"tent", "camp", "encampment", "barricade", "site", "shelter", "hut", "stage"}
+BUILD_VERBS = {"pitch", "install", "erect", "build", "set", "put", "establish", "raise"}
+PROTEST_HAPPENS = Trigger("PROTEST", "protest-happens", "noun", frozenset(PROTEST_NOUNS), mode="demo-org")
+PROTEST_JOIN = Trigger("PROTEST", "protest-join", "verb", frozenset(JOIN_VERBS), mode="demo-org")
+PROTEST_CAMP = Trigger("PROTEST", "protest-camp", "verb", frozenset(BUILD_VERBS), mode="obstruct")
+
+
+def _lemma(doc: AnnotatedDoc, i: int) -> str:
+    return doc.tokens[i].lemma.lower()
+
+
+def protest_crowd(doc: AnnotatedDoc, f: Frame) -> Participant | None:
+    """The actor of a protest whose story names no protesters ("as demonstrations continue against her"):
+    PLOVER coders write "protesters"; the evidence is the protest noun itself (None for other frames)."""
+    if f.entry is not PROTEST_HAPPENS:
+        return None
+    return Participant("protesters", None, None, None, doc.span(f.trigger, f.trigger + 1))
+
+
+def story_protesters(doc: AnnotatedDoc, i: int) -> int | None:
+    """The protesters the story names for a protest told without them: nearest first in the sentence of
+    ``i``, then the three sentences before it, then the three after it.  A story that names no protesters leaves the actor unknown."""
+    sent = doc.tokens[i].sent
+    after = range(sent + 1, min(len(doc.sents), sent + 1 + PROTEST_LOOKAHEAD))
+    for s in [*range(sent, max(-1, sent - PROTEST_LOOKBACK - 1), -1), *after]:
+        sn = doc.sents[s]
+        hits = [
+            j
+            for j in range(sn.start_token, sn.end_token)
+            if _lemma(doc, j) in PROTESTER_NOUNS and doc.tokens[j].pos == "NOUN"
+            and doc.tokens[j].dep not in ("compound", "amod")
+        ]  # fmt: skip
+        if hits:
+            return min(hits, key=lambda j: abs(j - i))
+    return None
+
+
+def anti_target(doc: AnnotatedDoc, n: int) -> list[int]:
+    """ "*anti-government* protests", "*anti-Chinese* rallies": the X of an "anti-X" modifier is the target
+    when it names a party (the parser splits "anti", "-", "government" into sibling modifiers)."""
+    mods = sorted(kids(doc, n, ("amod", "compound", "nmod")))
+    for a, b in zip(mods, mods[1:], strict=False):
+        if doc.tokens[a].lower in ("anti", "anti-") or doc.tokens[a].lower.startswith("anti-"):
+            cand = b if doc.tokens[b].text != "-" else next((m for m in mods if m > b), None)
+            if cand is not None and _party_word(doc, cand):
+                return [cand]
+    return []
+
+
+def _party_word(doc: AnnotatedDoc, i: int) -> bool:
+    t = doc.tokens[i]
+    return t.ent_type in ("NORP", "GPE", "ORG", "PERSON") or t.lemma.lower() in (
+        "government", "regime", "junta", "president", "military", "police", "establishment",
+    )  # fmt: skip
+
+
+def _protest_ok(doc: AnnotatedDoc, n: int) -> bool:
+    mods = {_lemma(doc, c) for c in kids(doc, n, ("amod", "compound", "nmod"))}
+    return not (mods & NOT_PROTEST_MODS or mods & FIGURATIVE)
+
+
+def _protest_targets(doc: AnnotatedDoc, lex: Lexicon, hosts: list[int]) -> list[int]:
+    for h in hosts:
+        for p, o in prep_objects(doc, h):
+            if p == "against" and is_actor_like(doc, o, lex):
+                return [o]
+    return anti_target(doc, hosts[0])
+
+
+def protest_noun(doc: AnnotatedDoc, lex: Lexicon, n: int) -> Frame | None:
+    t = doc.tokens[n]
+    if not _protest_ok(doc, n) or (_lemma(doc, n) == "strike" and not kids(doc, n, ("amod", "compound"))):
+        return None  # a bare "strike" is as often an air strike
+    head = t.head
+    if t.dep == "nsubj" and _lemma(doc, head) in HAPPEN_VERBS:
+        own = next(iter(kids(doc, n, ("poss",))), None) or agent_of(doc, n)
+        actor = own if own is not None and is_actor_like(doc, own, lex) else story_protesters(doc, n)
+        actors = [actor] if actor is not None else []  # else the crowd itself (:func:`protest_crowd`)
+        return Frame(n, PROTEST_HAPPENS, head, actors, _protest_targets(doc, lex, [n, head]), pattern="noun")
+    if t.dep in OBJ and _lemma(doc, head) in JOIN_VERBS:
+        targets = _protest_targets(doc, lex, [n, head])
+        if _lemma(doc, n) == "rally" and not targets:
+            return None
+        subj = subject_of(doc, head)
+        if subj is None or not (is_actor_like(doc, subj, lex) or doc.tokens[subj].lower in CROWD_NUMBERS):
+            return None  # "thousands joined the protests": a crowd
+        return Frame(n, PROTEST_JOIN, head, [subj], targets, pattern="light-verb")
+    if t.dep == "compound" and _lemma(doc, n) == "protest" and _lemma(doc, head) in CAMP_NOUNS:
+        v = doc.tokens[head].head
+        if doc.tokens[head].dep not in OBJ or _lemma(doc, v) not in BUILD_VERBS:
+            return None
+        # a gerund under a preposition has no subject of its own: the one the parse lends it may be anyone's
+        subj = own_kid(doc, v, ("nsubj",)) if doc.tokens[v].dep == "pcomp" else subject_of(doc, v)
+        if subj is None or not is_actor_like(doc, subj, lex):
+            return None
+        return Frame(v, PROTEST_CAMP, v, [subj], [], pattern="verb", consumed={head, n})
+    return None
