@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.actors.table import ActorTable
+from newsevents.extract.events.arguments import Frame, agent_of, is_actor_like, own_kid, subject_of
 from newsevents.extract.events.conflict_protest import (
     PROTEST_CAMP,
     PROTEST_HAPPENS,
@@ -61,7 +62,6 @@ from newsevents.extract.events.conflict_protest import (
 from newsevents.extract.events.lexicon import Lexicon, Trigger, lemma_variants
 from newsevents.extract.events.nominal import ARMED, FIGHT_NOUNS, FIGURATIVE, HAPPEN_VERBS
 from newsevents.extract.events.parties import ANY_PAIRS, PARTY_KINDS, STATE_KINDS, STATE_PAIRS, two_sides
-from newsevents.extract.events.roles import Frame, agent_of, is_actor_like, own_kid, subject_of
 from newsevents.extract.events.syntax import OBJ, PASS_SUBJ, conjuncts, kids, prep_objects, semantic_head
 from newsevents.kb import countries
 from newsevents.model import Participant

@@ -6,10 +6,10 @@ theirs: the nearest *protesters* / *demonstrators* the story names around it, el
 from __future__ import annotations
 
 from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events.arguments import Frame, agent_of, is_actor_like, own_kid, subject_of
 from newsevents.extract.events.lexicon import Lexicon, Trigger
 from newsevents.extract.events.nominal import FIGURATIVE, HAPPEN_VERBS
 from newsevents.extract.events.participants import CROWD_NUMBERS
-from newsevents.extract.events.roles import Frame, agent_of, is_actor_like, own_kid, subject_of
 from newsevents.extract.events.syntax import OBJ, kids, prep_objects
 from newsevents.model import Participant
 
