@@ -49,6 +49,26 @@ CASES = [
     ("Police were out in force for the protests in Nairobi, where demonstrators burned tyres.", "MOBILIZE", "Police", "demonstrators"),
     ("Riot police were out in force for the rallies in Harare on Saturday.", "MOBILIZE", "police", "protesters"),
     ("Russian forces have made advances along the highway near Bakhmut.", "MOBILIZE", "Russian forces", None),
+    # a fight in a time phrase is an act of its own; the verb of its clause stays free for its own act
+    (
+        "The ceasefire is the first pause since the army's offensive on the rebels following an attack on "
+        "Kenyan troops by al-Shabaab fighters.",
+        "ASSAULT", "al-Shabaab", "Kenyan troops",
+    ),
+    ("After Monday's clashes, the rebel fighters have made gains near the airport.", "MOBILIZE", "rebel fighters", None),
+    # an act on a protest is an act on its protesters
+    ("Riot police dispersed the rally in Minsk on Sunday.", "COERCE", "police", "protesters"),
+    (
+        "Hundreds of students marched in Dhaka on Monday. Police used tear gas and batons to break up the "
+        "protests.",
+        "ASSAULT", "Police", "students",
+    ),
+    ("Soldiers broke up the demonstration outside the palace in Conakry.", "COERCE", "Soldiers", "protesters"),
+    # "their" in the time phrase of a clause stands for that clause's plural party
+    (
+        "A judge released 14 opposition activists on bail on Friday, a week after their arrest by police in Accra.",
+        "COERCE", "police", "activists",
+    ),
 ]  # fmt: skip
 
 
@@ -71,6 +91,12 @@ NOT_CODED = [
     ("The company broke through the market's defences with a cheaper phone.", {"ASSAULT"}),
     ("After the clashes, the United Nations called for calm.", {"ASSAULT"}),
     ("Protesters broke through police lines outside the parliament.", {"ASSAULT"}),
+    ("The union broke up the meeting after an hour of shouting.", {"COERCE"}),
+    (
+        "The two reporters were detained in Kano on Monday. A judge freed them three days after their arrest.",
+        {"COERCE"},
+    ),
+    ("Police in Accra said on Monday that they would seek his arrest.", {"COERCE"}),
 ]
 
 
@@ -81,7 +107,7 @@ def test_events_conflict_metaphors_are_not_coded(text: str, types: set[str]) -> 
 
 
 _CONFLICT_RULES = {"protest-happens", "protest-join", "protest-camp", "fight-pair", "fight-before",
-                   "break-through", "recapture", "surround", "advance", "in-force"}  # fmt: skip
+                   "break-through", "recapture", "surround", "advance", "in-force", "break-up", "arrests"}  # fmt: skip
 
 
 def test_events_conflict_time_clause_is_its_own_act() -> None:

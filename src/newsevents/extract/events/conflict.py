@@ -51,11 +51,14 @@ from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.actors.table import ActorTable
 from newsevents.extract.events.arguments import Frame, agent_of, is_actor_like, own_kid, subject_of
 from newsevents.extract.events.conflict_protest import (
+    BREAK_UP,
     PROTEST_CAMP,
     PROTEST_HAPPENS,
     PROTEST_JOIN,
     PROTEST_NOUNS,
     anti_target,
+    break_up,
+    crowd_of_protest,
     protest_noun,
     story_protesters,
 )
@@ -76,6 +79,9 @@ SURROUND_VERBS = {"surround", "encircle", "cordon"}
 FORCE_WORDS = ARMED - {"protester", "demonstrator", "rioter", "mob", "gang"} | {
     "personnel", "fighters", "rebels", "troops", "forces", "gendarmerie", "paramilitary", "security"
 }  # fmt: skip
+SETTING_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
+# Arrest nouns whose pronoun possessor was arrested ("after *their* arrest"), with the lexicon's entry.
+ARREST_NOUNS = {"arrest", "detention", "abduction", "kidnapping"}
 TIME_MARKS = {"as", "when", "after", "before", "since", "until", "once", "while", "whilst"}
 TIME_PREPS = {"after", "following", "since", "during", "amid", "before"}
 PAIR_NOUNS = ANY_PAIRS | STATE_PAIRS | {"foe", "neighbour", "neighbor", "arch-rival", "archrival", "arch-foe"}
@@ -100,13 +106,14 @@ def hosts_nothing(f: Frame) -> bool:
     """These frames are acts, not verbs with a complement: "tried to break through the border *before being
     repelled*" tells a second act (the repelling), not what the first one was about."""
     return f.entry in (PROTEST_HAPPENS, PROTEST_JOIN, PROTEST_CAMP, FIGHT_PAIR, FIGHT_BEFORE, BREAK_THROUGH,
-                       RECAPTURE, SURROUND, ADVANCE, IN_FORCE)  # fmt: skip
+                       RECAPTURE, SURROUND, ADVANCE, IN_FORCE, BREAK_UP)  # fmt: skip
 
 
 def protest_target_crowd(doc: AnnotatedDoc, f: Frame) -> Participant | None:
-    """The recipient of forces out in force *for the protests* when the story names no protesters: the
-    protests' crowd, as for :func:`protest_crowd` (None for other frames)."""
-    if f.entry is not IN_FORCE or f.recipients:
+    """The recipient of forces out in force *for the protests*, of police who *dispersed the rally*, when the
+    story names no protesters: the protests' crowd, as for :func:`protest_crowd` (the protest noun is in the
+    frame's ``consumed``; None for other frames)."""
+    if f.entry.type not in ("MOBILIZE", "COERCE", "ASSAULT") or f.recipients:
         return None
     protest = next((i for i in sorted(f.consumed) if _lemma(doc, i) in PROTEST_NOUNS), None)
     if protest is None:
@@ -115,8 +122,14 @@ def protest_target_crowd(doc: AnnotatedDoc, f: Frame) -> Participant | None:
 
 
 def own_clause(doc: AnnotatedDoc, f: Frame) -> bool:
-    """A frame of these rules told in a time clause ("*as* protests continued", "*when* troops advanced") is an
-    act of its own beside the main clause's, not its complement (first clause up from the trigger)."""
+    """A frame of these rules told in a time clause ("*as* protests continued", "*when* troops advanced"), or
+    a material event noun with its own actor in a time phrase, is an act of its own beside the main clause's,
+    not its complement (first clause up from the trigger)."""
+    t = doc.tokens[f.trigger]
+    if f.entry.pos == "noun" and f.entry.type in SETTING_TYPES and t.dep == "pobj":
+        # "Israel's offensive *following an attack on Israel by militants*": the attack is the offensive's
+        # time, not its content
+        return doc.tokens[t.head].lower in TIME_PREPS and bool(f.actors)
     if not hosts_nothing(f):
         return False
     j = f.trigger
@@ -155,6 +168,14 @@ def conflict_frames(doc: AnnotatedDoc, lex: Lexicon, frames: list[Frame], consum
             f.recipients = anti_target(doc, f.trigger)
         if f.entry.type in ("ASSAULT", "COERCE"):
             f.recipients = [_counted_group(doc, r) for r in f.recipients]
+            crowd_of_protest(doc, f)
+        if (
+            f.entry.type == "COERCE"
+            and f.entry.pos == "noun"
+            and not f.recipients
+            and not _told(frames, f.trigger)
+        ):
+            f.recipients = _arrested_pronoun(doc, f.trigger)  # "after their arrest by police"
     taken = {f.trigger for f in frames} | {f.verb for f in frames} | consumed
     out = list(frames)
     for t in doc.tokens:
@@ -164,6 +185,8 @@ def conflict_frames(doc: AnnotatedDoc, lex: Lexicon, frames: list[Frame], consum
         new: Frame | None = None
         if t.pos == "NOUN" and lemma in PROTEST_NOUNS:
             new = protest_noun(doc, lex, t.i)
+        elif t.pos == "NOUN" and lemma in ARREST_NOUNS and not _told(frames, t.i):
+            new = _own_arrest(doc, lex, t.i)
         elif t.pos == "NOUN" and (lemma in FIGHT_NOUNS or t.lower in FIGHT_NOUNS):
             new = _fight_pair(doc, t.i) or _fight_before(doc, lex, t.i)
         elif t.pos in ("VERB", "AUX"):
@@ -173,10 +196,11 @@ def conflict_frames(doc: AnnotatedDoc, lex: Lexicon, frames: list[Frame], consum
                 or _surround(doc, lex, t.i)
                 or _advance(doc, t.i)
                 or _in_force(doc, lex, t.i)
+                or break_up(doc, lex, t.i)
             )
         if new is not None:
             out.append(new)
-            taken |= {new.trigger, new.verb}
+            taken.add(new.trigger)  # not the verb: "after the clashes, fighters *made* advances" is two acts
     return out
 
 
@@ -347,6 +371,42 @@ def _counted_group(doc: AnnotatedDoc, r: int) -> int:
 
 
 # -- COERCE ---------------------------------------------------------------------------------------------------
+def _own_arrest(doc: AnnotatedDoc, lex: Lexicon, n: int) -> Frame | None:
+    """ "a week *after their arrest* (by police)", "*his detention on Monday*": a pronoun possessor of an arrest
+    noun was arrested (a named possessor is the lexicon pattern's).  Only where the arrest is told as a fact:
+    the time of another act, or dated itself ("calls for his arrest" is a demand, not an arrest)."""
+    own = _arrested_pronoun(doc, n)
+    if not own:
+        return None
+    entry = next((e for e in lex.triggers_at(doc, n) if e.type == "COERCE" and e.pos == "noun"), None)
+    if entry is None:
+        return None
+    agent = agent_of(doc, n)
+    return Frame(n, entry, n, [agent] if agent is not None else [], own, pattern="noun")
+
+
+def _told(frames: list[Frame], before: int) -> bool:
+    """An arrest the article has told before: "released three days *after their arrest*" then repeats it."""
+    return any(f.entry.mode == "arrest" and f.trigger < before and f.recipients for f in frames)
+
+
+def _arrested_pronoun(doc: AnnotatedDoc, n: int) -> list[int]:
+    """Who "their" stands for in "(the court released 12 activists) *after their arrest*": the plural object,
+    else the plural subject, of the clause the arrest is the time of.  Only "their" in a time phrase, whose
+    antecedent the clause itself gives (a singular "his" is left to coreference, which the subject attracts)."""
+    t = doc.tokens[n]
+    own = next(iter(kids(doc, n, ("poss",))), None)
+    if t.lemma.lower() not in ARREST_NOUNS or own is None or doc.tokens[own].lower != "their":
+        return []
+    if t.dep != "pobj" or doc.tokens[t.head].lower not in TIME_PREPS:
+        return []
+    v = doc.tokens[t.head].head
+    for c in kids(doc, v, OBJ) + kids(doc, v, PASS_SUBJ) + kids(doc, v, ("nsubj",)):
+        if doc.tokens[semantic_head(doc, c)].tag in ("NNS", "NNPS"):
+            return [c]
+    return []
+
+
 def _participle_actor(doc: AnnotatedDoc, lex: Lexicon, f: Frame) -> None:
     """ "spotted six coast guard ships *blocking* two boats": an active participle modifying an actor phrase
     has that phrase as its subject (the first conjunct of a coordination), whatever clause holds the phrase."""

@@ -10,13 +10,13 @@ from newsevents.extract.events.arguments import Frame, agent_of, is_actor_like, 
 from newsevents.extract.events.lexicon import Lexicon, Trigger
 from newsevents.extract.events.nominal import FIGURATIVE, HAPPEN_VERBS
 from newsevents.extract.events.participants import CROWD_NUMBERS
-from newsevents.extract.events.syntax import OBJ, kids, prep_objects
+from newsevents.extract.events.syntax import OBJ, kids, prep_objects, semantic_head
 from newsevents.model import Participant
 
 PROTEST_NOUNS = {"protest", "demonstration", "rally", "march", "sit-in", "strike", "walkout", "uprising"}
 PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "rioter", "marcher", "striker"}
+PROTEST_VERBS = {"protest", "march", "demonstrate", "rally", "riot"}
 PROTEST_LOOKBACK = 3  # sentences before the protest noun where its protesters may be named
-PROTEST_LOOKAHEAD = 3  # ... and after it, when none is named before
 # Verbs of taking part in a protest another organised: "joined the protests", "led a march".
 JOIN_VERBS = {"join", "lead", "swell", "attend"}
 # Protest crowds whose nature the modifier makes no protest: "a campaign rally", "a victory march".
@@ -43,11 +43,13 @@ def protest_crowd(doc: AnnotatedDoc, f: Frame) -> Participant | None:
 
 
 def story_protesters(doc: AnnotatedDoc, i: int) -> int | None:
-    """The protesters the story names for a protest told without them: nearest first in the sentence of
-    ``i``, then the three sentences before it, then the three after it.  A story that names no protesters leaves the actor unknown."""
+    """The protesters the story names for a protest told without them (*protesters*, *demonstrators* ..., or
+    the subject of a protest verb: *students marched*): nearest first in the sentence of
+    ``i``, then the three sentences before it (protesters named later belong to later events: "police
+    *also arrested 17 protesters*" would merge with the act on the crowd).  None when the story names none
+    before: the caller falls back on the protest's crowd."""
     sent = doc.tokens[i].sent
-    after = range(sent + 1, min(len(doc.sents), sent + 1 + PROTEST_LOOKAHEAD))
-    for s in [*range(sent, max(-1, sent - PROTEST_LOOKBACK - 1), -1), *after]:
+    for s in range(sent, max(-1, sent - PROTEST_LOOKBACK - 1), -1):
         sn = doc.sents[s]
         hits = [
             j
@@ -55,6 +57,14 @@ def story_protesters(doc: AnnotatedDoc, i: int) -> int | None:
             if _lemma(doc, j) in PROTESTER_NOUNS and doc.tokens[j].pos == "NOUN"
             and doc.tokens[j].dep not in ("compound", "amod")
         ]  # fmt: skip
+        # "hundreds of students *marched*": the subject of a protest verb protested
+        hits += [
+            semantic_head(doc, k)
+            for j in range(sn.start_token, sn.end_token)
+            if doc.tokens[j].pos == "VERB" and _lemma(doc, j) in PROTEST_VERBS
+            for k in kids(doc, j, ("nsubj",))
+            if doc.tokens[semantic_head(doc, k)].pos == "NOUN"
+        ]
         if hits:
             return min(hits, key=lambda j: abs(j - i))
     return None
@@ -120,3 +130,53 @@ def protest_noun(doc: AnnotatedDoc, lex: Lexicon, n: int) -> Frame | None:
             return None
         return Frame(v, PROTEST_CAMP, v, [subj], [], pattern="verb", consumed={head, n})
     return None
+
+
+# -- protests broken up ---------------------------------------------------------------------------------------
+# Verbs (with their particle) that act on a protest: "police *broke up* the rally", "troops *dispersed* the march".
+BREAK_UP_VERBS = {
+    "break": "up",
+    "put": "down",
+    "disperse": None,
+    "crush": None,
+    "quell": None,
+    "suppress": None,
+}
+BREAK_UP = Trigger("COERCE", "break-up", "verb", frozenset(BREAK_UP_VERBS), mode="restrict")
+
+
+def _protest_object(doc: AnnotatedDoc, v: int) -> int | None:
+    objs = kids(doc, v, OBJ) + kids(doc, v, ("nsubjpass",))
+    return next((o for o in objs if _lemma(doc, o) in PROTEST_NOUNS), None)
+
+
+def crowd_of_protest(doc: AnnotatedDoc, f: Frame) -> None:
+    """A coercive act on a protest ("dispersed *the rally* in Minsk", "banned *the march*") is an act on its
+    protesters: the story's protesters, else (the protest noun kept in ``consumed``) the protest's crowd."""
+    if f.entry.pos != "verb":
+        return
+    protest = _protest_object(doc, f.trigger)
+    if protest is None:
+        return
+    found = story_protesters(doc, protest)
+    f.recipients = [found] if found is not None else []
+    f.consumed.add(protest)
+
+
+def break_up(doc: AnnotatedDoc, lex: Lexicon, v: int) -> Frame | None:
+    """ "Police used batons to *break up* the protests": COERCE by who broke it up, on its protesters."""
+    lemma = _lemma(doc, v)
+    if lemma not in BREAK_UP_VERBS:
+        return None
+    prt = BREAK_UP_VERBS[lemma]
+    if prt is not None and not any(doc.tokens[k].lower == prt for k in kids(doc, v, ("prt",))):
+        return None
+    if _protest_object(doc, v) is None:
+        return None
+    passive = bool(kids(doc, v, ("nsubjpass", "auxpass")))
+    actor = agent_of(doc, v) if passive else subject_of(doc, v)
+    if actor is None or not is_actor_like(doc, actor, lex):
+        return None
+    f = Frame(v, BREAK_UP, v, [actor], [], pattern="passive" if passive else "verb")
+    crowd_of_protest(doc, f)
+    return f
