@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
+from newsevents.extract.events.accusations import blame_frames
 from newsevents.extract.events.arguments import Frame, is_actor_like
 from newsevents.extract.events.concessions import awaits_counterpart, promised_releases, with_counterparts
 from newsevents.extract.events.confidence import calibrate
@@ -155,13 +156,15 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
     doc, lex, article = ctx.doc, load_lexicon(), ctx.article
     frames = find_frames(doc, lex)
     frames += verbal_frames(doc, lex, ctx.quotes, frames)  # labels, mutual accusations, quoted demands
+    frames += blame_frames(doc, lex, ctx.quotes, ctx.actors, frames)  # "X's aggression", said Y: Y accuses X
     by_trigger = {f.trigger: f for f in frames if f.pattern != "modal-demand"}
     for f in frames:
         if f.pattern != "modal-demand" and f.verb not in by_trigger:
             by_trigger.setdefault(f.verb, f)
     kept: list[Frame] = []
     for f in frames:
-        gov = governing_frame(doc, f, by_trigger) if f.pattern != "modal-demand" else None
+        # a grievance is the object of its own verb ("expressed concern over"), never another act's content
+        gov = governing_frame(doc, f, by_trigger) if f.pattern not in ("modal-demand", "grievance") else None
         if gov is not None and (fight_stands_alone(doc, f, gov) or hosts_nothing(gov) or own_clause(doc, f)):
             gov = None  # "six were killed in clashes between X and Y": the fight says who fought whom
         if gov is not None:
