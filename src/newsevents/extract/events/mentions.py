@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsevents.extract.events.diplomacy import opposite_visits
 from newsevents.kb import countries
 from newsevents.model import Event, Participant
 
@@ -68,7 +69,7 @@ def same_happening(a: Event, b: Event) -> bool:
     straight = same_party(a.actor, b.actor, by_country=True) and (
         open_ended or same_party(a.recipient, b.recipient, by_country=False)
     )
-    if straight or a.type not in SYMMETRIC:
+    if straight or a.type not in SYMMETRIC or opposite_visits(a, b):
         return straight
     return same_party(a.actor, b.recipient, by_country=True) and same_party(
         a.recipient, b.actor, by_country=True

@@ -33,6 +33,7 @@ from newsevents.extract.events.conflict import (
     protest_target_crowd,
 )
 from newsevents.extract.events.conflict_protest import protest_crowd
+from newsevents.extract.events.diplomacy import dated_by_meeting, own_speech_act, purpose_of_contact
 from newsevents.extract.events.lexicon import Lexicon, Trigger, load_lexicon
 from newsevents.extract.events.mentions import merge_mentions
 from newsevents.extract.events.modality import governing_frame, modality, recode
@@ -110,7 +111,8 @@ def _merge_same_event(doc: AnnotatedDoc, frames: list[Frame]) -> list[Frame]:
     out = []
     for f in frames:
         t = doc.tokens[f.trigger]
-        if f.entry.pos == "verb" and t.dep == "conj" and (t.head, f.entry.type) in by_token:
+        host_verb = by_token.get((t.head, f.entry.type)) if t.dep == "conj" else None
+        if f.entry.pos == "verb" and host_verb is not None and not own_speech_act(doc, f, host_verb):
             continue  # "killed one soldier and wounded two others": one attack
         if f.entry.pos == "noun":
             v = doc.tokens[f.trigger].head
@@ -167,6 +169,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         gov = governing_frame(doc, f, by_trigger) if f.pattern not in ("modal-demand", "grievance") else None
         if gov is not None and (fight_stands_alone(doc, f, gov) or hosts_nothing(gov) or own_clause(doc, f)):
             gov = None  # "six were killed in clashes between X and Y": the fight says who fought whom
+        if gov is not None and (purpose_of_contact(doc, f, gov) or dated_by_meeting(doc, f)):
+            gov = None  # "called him to express solidarity", "after their summit, they agreed": two acts
         if gov is not None:
             if not gov.recipients and f.recipients and f.recipients[0] not in gov.actors:
                 gov.recipients = list(f.recipients)
