@@ -25,7 +25,7 @@ from newsevents.extract.events.lending import CONTACT_VERBS
 from newsevents.extract.events.syntax import OBJ, kids
 
 if TYPE_CHECKING:
-    from newsevents.extract.events.roles import Frame
+    from newsevents.extract.events.arguments import Frame
     from newsevents.model import Event
 
 # Speech acts whose object says what the act is about: two such verbs coordinated with an object each are
