@@ -105,8 +105,8 @@ def to_annotated(doc: Doc, model: str = "") -> AnnotatedDoc:
         Token(
             t.i,
             t.idx,
-            t.idx + len(t.text),
-            t.text,
+            t.idx + len(text),
+            text,
             t.lemma_,
             t.pos_,
             t.tag_,
@@ -116,8 +116,10 @@ def to_annotated(doc: Doc, model: str = "") -> AnnotatedDoc:
             "O" if t.i in blank else t.ent_iob_,
             sent_of[t.i],
             str(t.morph),
+            text.lower(),
         )
         for t in doc
+        for text in (t.text,)  # read once: each ``Token.text`` builds a new Python string
     )
     ents = tuple(
         Entity(e.label_, e.start, e.end, e.start_char, e.end_char, e.text)

@@ -157,6 +157,7 @@ def _relative_news_terms(t: str, base: dt.date) -> ResolvedDate | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a pure function of its two strings; an article repeats its dates ("in November")
 def resolve(text: str, article_date: str | None) -> ResolvedDate | None:
     """Normalise one date expression (``"on Monday"``, ``"in January 2020"``) against the article date."""
     parsed = parse_article_date(article_date)

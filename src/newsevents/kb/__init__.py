@@ -352,12 +352,15 @@ class ActorDictionary:
             self._surname_buckets = _buckets(self._surnames)
         w = normalize(word)
         near = []
+        # difflib.get_close_matches' idiom: ``w`` is the second sequence, whose index the matcher builds once
+        # and keeps across set_seq1 (rebuilding it per KB surname was most of the actors stage's time); the
+        # cheap upper bounds first, the full ratio last
+        m = difflib.SequenceMatcher(None, "", w)
         for n in (len(w) - 1, len(w), len(w) + 1):
             for k in self._surname_buckets.get((w[:1], n), ()):
                 if k == w:
                     continue
-                # difflib.get_close_matches' idiom: the cheap upper bounds first, the full ratio last
-                m = difflib.SequenceMatcher(None, k, w)
+                m.set_seq1(k)
                 if m.real_quick_ratio() >= 0.85 and m.quick_ratio() >= 0.85 and m.ratio() >= 0.85:
                     near.append(k)
         hits = [self.surname(k, date, initial) for k in near]

@@ -55,7 +55,8 @@ PERSON_CLASSES = ("HOSTAGE", "PEOPLE", "REFUGEE", "SUSPECT", "LEADER", "NEGOTIAT
 OBJECT_DEPS = (*OBJ, *PASS_SUBJ, "attr", "oprd", "acomp")
 
 
-def _variants(word: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)  # the same dictionary and article words are compared again and again
+def _variants(word: str) -> frozenset[str]:
     """The dictionary writes some nouns in the plural ("TIES", "DIPLOMATS"): compare singular forms too."""
     out = {word}
     if word.endswith("ies") and len(word) > 4:
@@ -64,12 +65,26 @@ def _variants(word: str) -> set[str]:
         out.add(word[:-2])
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         out.add(word[:-1])
-    return out
+    return frozenset(out)
 
 
-def _token_forms(doc: AnnotatedDoc, i: int) -> set[str]:
-    t = doc.tokens[i]
-    return _variants(t.lower) | _variants(t.lemma.lower())
+def _token_forms(doc: AnnotatedDoc, i: int) -> frozenset[str]:
+    memo = doc.memo("cameo.forms")
+    found = memo.get(i)
+    if found is None:
+        t = doc.tokens[i]
+        found = memo[i] = _variants(t.lower) | _variants(t.lemma.lower())
+    return found
+
+
+def _left_forms(doc: AnnotatedDoc, head: int) -> frozenset[str]:
+    """The forms of the words of the noun phrase left of its head ("*diplomatic* ties", "*arms* shipment")."""
+    memo = doc.memo("cameo.left")
+    found = memo.get(head)
+    if found is None:
+        left = [j for j in doc.subtree(head) if j < head]
+        found = memo[head] = frozenset().union(*(_token_forms(doc, j) for j in left))
+    return found
 
 
 @dataclass(frozen=True)
@@ -85,9 +100,7 @@ class Term:
         return frozenset(v for w in words for v in _variants(w))
 
     def matches(self, doc: AnnotatedDoc, head: int, classes: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
-        # the words of the noun phrase left of its head ("*diplomatic* ties", "*arms* shipment")
-        left = [j for j in doc.subtree(head) if j < head]
-        left_forms = set().union(*(_token_forms(doc, j) for j in left)) if left else set()
+        left_forms = _left_forms(doc, head)
         forms = _token_forms(doc, head)
         *mods, last = self.elements
         if not _element_is(last, forms, left_forms, classes):
@@ -96,7 +109,10 @@ class Term:
 
 
 def _element_is(
-    element: str, forms: set[str], left_forms: set[str], classes: dict[str, tuple[tuple[str, ...], ...]]
+    element: str,
+    forms: frozenset[str],
+    left_forms: frozenset[str],
+    classes: dict[str, tuple[tuple[str, ...], ...]],
 ) -> bool:
     if not element.startswith("&"):
         return bool(_variants(element) & forms)

@@ -295,9 +295,11 @@ def _content_chars(doc: AnnotatedDoc, a: int, b: int, cues: Cues) -> tuple[int, 
 def _according_to(doc: AnnotatedDoc, i: int, cues: Cues) -> Candidate | None:
     """ "according to X, S" / "S, according to X": X speaks, the rest of the sentence is the content."""
     toks = doc.tokens
+    first = toks[i].lower
     for phrase in cues.according_phrases:
         n = len(phrase)
-        if i + n > len(toks) or tuple(t.lower for t in toks[i : i + n]) != phrase:
+        # the first word decides for almost every token; the whole phrase is compared only when it matches
+        if phrase[0] != first or i + n > len(toks) or tuple(t.lower for t in toks[i : i + n]) != phrase:
             continue
         last = i + n - 1
         objs = [j for j in doc.children[last] if toks[j].dep == "pobj"]
