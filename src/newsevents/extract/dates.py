@@ -50,6 +50,22 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:in|since|during)\s+(?:19|20)\d{2}\b",
     )
 )
+# Month words (the names and the abbreviations of MONTHS) -> month number, for :func:`_month_form`.
+MONTH_NUMBERS = {
+    word: k
+    for k, words in enumerate(
+        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+         "september sep sept", "october oct", "november nov", "december dec"),
+        start=1,
+    )
+    for word in words.split()
+}  # fmt: skip
+_ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+# "november", "feb. 2", "march 1st 2012", "5 october 2021", "december 2010" (lower-cased, commas dropped)
+_MONTH_FORM = re.compile(
+    rf"(?:(?P<m>{MONTHS})\.?(?: (?P<d>\d{{1,2}})(?P<o>st|nd|rd|th)?)?"
+    rf"|(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)? (?P<m2>{MONTHS})\.?)(?: (?P<y>(?:19|20)\d{{2}}))?"
+)
 # "May" and "March" are also words: a bare month counts only when capitalised.
 _AMBIGUOUS_MONTHS = {"may", "march"}
 _DURATION = re.compile(
@@ -174,6 +190,11 @@ def resolve(text: str, article_date: str | None) -> ResolvedDate | None:
     if news is not None:
         return news
     t = re.sub(rf"^(?:last|early|late|mid)[-\s]+(?=(?:{MONTHS})\b)", "", t)
+    return _month_form(t, base) or _dateparser_date(t, base)
+
+
+def _dateparser_date(t: str, base: dt.date) -> ResolvedDate | None:
+    """What dateparser reads in ``t`` (normalised by :func:`resolve`), with the article date as its base."""
     data = _parser(base).get_date_data(t)
     if data is None or data.date_obj is None:
         return None
@@ -190,6 +211,35 @@ def resolve(text: str, article_date: str | None) -> ResolvedDate | None:
     else:  # "time" and unknown periods are parser noise for the spans we hand it
         return None
     return _resolved(data.date_obj.date(), base, precision, f"dates.dateparser.{period}")
+
+
+def _month_form(t: str, base: dt.date) -> ResolvedDate | None:
+    """A month, a month and day, or either with a year, read without dateparser (the commonest date forms in
+    news; dateparser takes about a millisecond each): the same answer dateparser gives with this module's
+    settings — a year-less date is the latest one not after the article date (``PREFER_DATES_FROM='past'``),
+    a month alone its first day (``PREFER_DAY_OF_MONTH='first'``) — checked form by form against dateparser
+    in tests/test_dates_month_forms.py.  None for anything else (an impossible day, "2st"), which dateparser
+    then reads."""
+    m = _MONTH_FORM.fullmatch(t)
+    if m is None:
+        return None
+    month = MONTH_NUMBERS[m["m"] or m["m2"]]
+    day, suffix = (m["d"], m["o"]) if m["m"] else (m["d2"], m["o2"])
+    year = int(m["y"]) if m["y"] else None
+    if day is None:
+        if year is None:
+            year = base.year if month <= base.month else base.year - 1
+        return _resolved(dt.date(year, month, 1), base, "month", "dates.dateparser.month")
+    d = int(day)
+    if suffix is not None and suffix != _ORDINAL_SUFFIX.get(d, "th"):
+        return None
+    try:
+        date = dt.date(year if year is not None else base.year, month, d)
+        if year is None and date > base:
+            date = dt.date(base.year - 1, month, d)
+    except ValueError:
+        return None
+    return _resolved(date, base, "day", "dates.dateparser.day")
 
 
 def find_candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -251,6 +251,9 @@ def read_actor_file(path: str | os.PathLike[str]) -> list[KnownActor]:
     return out
 
 
+LOOKUP_MEMO_SIZE = 50_000  # answers kept per dictionary (about 10 MB at most)
+
+
 class ActorDictionary:
     """Known actors by normalized name or alias; user entries win over built-in ones.
 
@@ -268,6 +271,9 @@ class ActorDictionary:
         self._surnames: dict[str, set[str]] | None = None
         # surnames by (first letter, length): a misspelt surname is compared only with its own bucket
         self._surname_buckets: dict[tuple[str, int], list[str]] | None = None
+        # lookup answers by (name, date): the index never changes after construction and an article asks
+        # for the same names again and again (mentions, coreference, the actor records, the events' parties)
+        self._lookups: dict[tuple[str, str | None], KnownActor | None] = {}
         for e in entries:
             if e.kind == "GPE":
                 continue
@@ -291,8 +297,17 @@ class ActorDictionary:
 
     def lookup(self, name: str, date: str | None = None) -> KnownActor | None:
         """The role of the entry called ``name`` that applies on ``date`` (see the module's date rule)."""
+        memo = self._lookups
+        try:
+            return memo[name, date]
+        except KeyError:
+            pass
         bucket = self.candidates(normalize(name))
-        return self.best(bucket, date) if bucket else None
+        found = self.best(bucket, date) if bucket else None
+        if len(memo) >= LOOKUP_MEMO_SIZE:
+            memo.clear()  # a long-running process meets ever new names: start the memo afresh
+        memo[name, date] = found
+        return found
 
     def best(self, bucket: list[KnownActor], date: str | None) -> KnownActor | None:
         user = [e for e in bucket if e.source.startswith("user:")]
@@ -356,9 +371,12 @@ class ActorDictionary:
         # and keeps across set_seq1 (rebuilding it per KB surname was most of the actors stage's time); the
         # cheap upper bounds first, the full ratio last
         m = difflib.SequenceMatcher(None, "", w)
+        # A bound cheaper still, done in C: the letters of k that occur in w at all (str.translate drops
+        # them) bound the matches quick_ratio counts, so a surname whose bound misses 0.85 cannot match.
+        drop_w = dict.fromkeys(map(ord, w))
         for n in (len(w) - 1, len(w), len(w) + 1):
             for k in self._surname_buckets.get((w[:1], n), ()):
-                if k == w:
+                if k == w or 2.0 * (len(k) - len(k.translate(drop_w))) / (len(k) + len(w)) < 0.85:
                     continue
                 m.set_seq1(k)
                 if m.real_quick_ratio() >= 0.85 and m.quick_ratio() >= 0.85 and m.ratio() >= 0.85:

@@ -48,10 +48,27 @@ ENABLED = {
     "verbal": True,  # verbal types (AGREE ... THREATEN), when a party stands in the pattern
     "thing_object": False,  # an object that names no party ("captured *a base*", "recover *firearms*")
 }
-VERBAL_TYPES = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+VERBAL_TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+}
 DYADIC_PREPS = ("with", "to", "on", "against", "from", "toward", "towards", "for")
 # The dictionary's own word classes of people: an object in one of them names a party.
-PERSON_CLASSES = ("HOSTAGE", "PEOPLE", "REFUGEE", "SUSPECT", "LEADER", "NEGOTIATOR", "OPPOSITION", "MILITARY")
+PERSON_CLASSES = (
+    "HOSTAGE",
+    "PEOPLE",
+    "REFUGEE",
+    "SUSPECT",
+    "LEADER",
+    "NEGOTIATOR",
+    "OPPOSITION",
+    "MILITARY",
+)
 OBJECT_DEPS = (*OBJ, *PASS_SUBJ, "attr", "oprd", "acomp")
 
 
@@ -99,7 +116,12 @@ class Term:
         words = [m[-1] for m in classes.get(last[1:], ())] if last.startswith("&") else [last]
         return frozenset(v for w in words for v in _variants(w))
 
-    def matches(self, doc: AnnotatedDoc, head: int, classes: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    def matches(
+        self,
+        doc: AnnotatedDoc,
+        head: int,
+        classes: dict[str, tuple[tuple[str, ...], ...]],
+    ) -> bool:
         left_forms = _left_forms(doc, head)
         forms = _token_forms(doc, head)
         *mods, last = self.elements
@@ -116,11 +138,34 @@ def _element_is(
 ) -> bool:
     if not element.startswith("&"):
         return bool(_variants(element) & forms)
-    for member in classes.get(element[1:], ()):
-        *mods, last = member
-        if _variants(last) & forms and all(_variants(m) & left_forms for m in mods):
-            return True
+    # the class members whose head is one of the token's forms, found by index rather than by a walk
+    # through the whole class (&WEAPON, &MILITARY have hundreds of members)
+    heads = _class_heads(classes, element[1:])
+    for form in forms:
+        for mods in heads.get(form, ()):
+            if all(_variants(m) & left_forms for m in mods):
+                return True
     return False
+
+
+# id(classes) -> (classes, {class name: {head form: [the modifiers of each member with that head]}})
+_CLASS_INDEX: dict[int, tuple[object, dict[str, dict[str, list[tuple[str, ...]]]]]] = {}
+
+
+def _class_heads(
+    classes: dict[str, tuple[tuple[str, ...], ...]], name: str
+) -> dict[str, list[tuple[str, ...]]]:
+    entry = _CLASS_INDEX.get(id(classes))
+    if entry is None or entry[0] is not classes:
+        entry = _CLASS_INDEX[id(classes)] = (classes, {})
+    found = entry[1].get(name)
+    if found is None:
+        found = entry[1][name] = {}
+        for member in classes.get(name, ()):
+            *mods, last = member
+            for v in _variants(last):
+                found.setdefault(v, []).append(tuple(mods))
+    return found
 
 
 @dataclass(frozen=True)
@@ -179,11 +224,12 @@ class CameoPattern:
     def matches(self, doc: AnnotatedDoc, i: int, classes: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
         v = self.verb
         want_particle = self.particle or v.particle
-        if particle(doc, i) != want_particle:
+        verb_particle, verb_pps = _verb_parts(doc, i)
+        if verb_particle != want_particle:
             return False  # a phrasal verb is another verb ("carry out" is not "carry")
         if v.before is not None and (i == 0 or doc.tokens[i - 1].lower != v.before):
             return False
-        pps = prep_objects(doc, i)
+        pps = list(verb_pps)
         if v.prep is not None and not any(p == v.prep for p, _ in pps):
             return False
         obj = None
@@ -204,6 +250,15 @@ class CameoPattern:
         return True
 
 
+def _verb_parts(doc: AnnotatedDoc, i: int) -> tuple[str | None, tuple[tuple[str, int], ...]]:
+    """The particle and the prepositional objects of the verb at ``i``, read once for all its patterns."""
+    memo = doc.memo("cameo.verb")
+    found = memo.get(i)
+    if found is None:
+        found = memo[i] = (particle(doc, i), tuple(prep_objects(doc, i)))
+    return found
+
+
 @dataclass(frozen=True)
 class CameoLexicon:
     classes: dict[str, tuple[tuple[str, ...], ...]]
@@ -211,7 +266,11 @@ class CameoLexicon:
     party_words: frozenset[str] = frozenset()
 
     def match(
-        self, doc: AnnotatedDoc, i: int, lemmas: list[str], is_party: Callable[[int], bool]
+        self,
+        doc: AnnotatedDoc,
+        i: int,
+        lemmas: list[str],
+        is_party: Callable[[int], bool],
     ) -> tuple[CameoPattern, int | None] | None:
         """The most specific enabled pattern matching the verb at ``i`` (first in the dictionary on a tie),
         with its object token. ``is_party`` says whether a token names a person, group or body."""
@@ -242,9 +301,12 @@ class CameoLexicon:
         for j in kids(doc, obj, ("poss",)) + [
             o for p, o in prep_objects(doc, v) + prep_objects(doc, obj) if p in DYADIC_PREPS
         ]:
-            if doc.tokens[j].ent_type in ("GPE", "NORP", "ORG", "PERSON") or self.names_party(
-                doc, j, is_party
-            ):
+            if doc.tokens[j].ent_type in (
+                "GPE",
+                "NORP",
+                "ORG",
+                "PERSON",
+            ) or self.names_party(doc, j, is_party):
                 return True
         return False
 
@@ -276,7 +338,12 @@ def _patterns(block: dict[str, Any]) -> list[CameoPattern]:
     """The block's patterns, one per verb they apply to, built only for the classes :data:`ENABLED` keeps."""
     out: list[CameoPattern] = []
     forms = [
-        VerbForm(v["lemma"], v.get("particle"), v.get("prep"), (v.get("before") or [None])[-1])
+        VerbForm(
+            v["lemma"],
+            v.get("particle"),
+            v.get("prep"),
+            (v.get("before") or [None])[-1],
+        )
         for v in block["verbs"]
     ]
     for raw, form in zip(block["verbs"], forms, strict=True):
