@@ -64,6 +64,12 @@ CASES = [
         "ASSAULT", "Police", "students",
     ),
     ("Soldiers broke up the demonstration outside the palace in Conakry.", "COERCE", "Soldiers", "protesters"),
+    # attackers in a "from" phrase, the other side of a fight, shots fired, a protest's purpose
+    ("A Kenyan army convoy came under attack from al-Shabaab fighters near Mandera.", "ASSAULT", "al-Shabaab", "Kenyan"),
+    ("Two demonstrators were killed in clashes with police in Khartoum on Monday.", "ASSAULT", "police", "demonstrators"),
+    ("Chinese boats fired shots at a Philippine patrol vessel in the disputed waters.", "ASSAULT", "Chinese", "Philippine"),
+    ("Thousands rallied in Tunis in protest against President Kais Saied.", "PROTEST", "Thousands", "Saied"),
+    ("Demonstrators blocked a highway near Cusco to protest against the new government.", "PROTEST", "Demonstrators", "government"),
     # "their" in the time phrase of a clause stands for that clause's plural party
     (
         "A judge released 14 opposition activists on bail on Friday, a week after their arrest by police in Accra.",
@@ -97,6 +103,9 @@ NOT_CODED = [
         {"COERCE"},
     ),
     ("Police in Accra said on Monday that they would seek his arrest.", {"COERCE"}),
+    ("The restaurant came under fire from critics for its prices.", {"ASSAULT"}),
+    ("The minister came under fire from opposition lawmakers over the budget.", {"ASSAULT"}),
+    ("The navy fired warning shots at a Russian submarine.", {"ASSAULT"}),
 ]
 
 
@@ -107,7 +116,8 @@ def test_events_conflict_metaphors_are_not_coded(text: str, types: set[str]) -> 
 
 
 _CONFLICT_RULES = {"protest-happens", "protest-join", "protest-camp", "fight-pair", "fight-before",
-                   "break-through", "recapture", "surround", "advance", "in-force", "break-up", "arrests"}  # fmt: skip
+                   "break-through", "recapture", "surround", "advance", "in-force", "break-up", "arrests",
+                   "under-attack", "launch-fire"}  # fmt: skip
 
 
 def test_events_conflict_time_clause_is_its_own_act() -> None:

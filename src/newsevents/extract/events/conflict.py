@@ -1,6 +1,7 @@
 """Contentious events in the street and on the battlefield whose counterpart, or whose actor, the lexicon's
 patterns cannot find where they look (issue 15, whole articles).  The PROTEST rules live in
-:mod:`.conflict_protest`; this module runs them all.
+:mod:`.conflict_protest`, the attackers of "came under fire from" and "killed in clashes with" in
+:mod:`.conflict_fights`; this module runs them all.
 
 News often leaves one side of a protest or a fight implicit: the protesters are named once and later their
 protests "continue against her"; a fight "erupted between the arch foes" named a sentence before; troops
@@ -50,6 +51,7 @@ from __future__ import annotations
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.actors.table import ActorTable
 from newsevents.extract.events.arguments import Frame, agent_of, is_actor_like, own_kid, subject_of
+from newsevents.extract.events.conflict_fights import UNDER_ATTACK, armed, fight_agent, under_attack
 from newsevents.extract.events.conflict_protest import (
     BREAK_UP,
     PROTEST_CAMP,
@@ -60,10 +62,11 @@ from newsevents.extract.events.conflict_protest import (
     break_up,
     crowd_of_protest,
     protest_noun,
+    protest_purpose,
     story_protesters,
 )
 from newsevents.extract.events.lexicon import Lexicon, Trigger, lemma_variants
-from newsevents.extract.events.nominal import ARMED, FIGHT_NOUNS, FIGURATIVE, HAPPEN_VERBS
+from newsevents.extract.events.nominal import FIGHT_NOUNS, FIGURATIVE, HAPPEN_VERBS
 from newsevents.extract.events.parties import ANY_PAIRS, PARTY_KINDS, STATE_KINDS, STATE_PAIRS, two_sides
 from newsevents.extract.events.syntax import OBJ, PASS_SUBJ, conjuncts, kids, prep_objects, semantic_head
 from newsevents.kb import countries
@@ -75,10 +78,6 @@ BREACH_OBJECTS = {"border", "line", "lines", "frontline", "front", "defence", "d
 RECAPTURE_VERBS = {"recapture", "retake", "reclaim", "regain", "liberate", "recover"}
 CAPTURE_VERBS = {"capture", "seize", "take", "overrun", "occupy", "storm", "grab", "control", "hold"}
 SURROUND_VERBS = {"surround", "encircle", "cordon"}
-# Sides that may surround, advance or be out in force: armed bodies of a state or an armed group.
-FORCE_WORDS = ARMED - {"protester", "demonstrator", "rioter", "mob", "gang"} | {
-    "personnel", "fighters", "rebels", "troops", "forces", "gendarmerie", "paramilitary", "security"
-}  # fmt: skip
 SETTING_TYPES = {"ASSAULT", "COERCE", "PROTEST"}
 # Arrest nouns whose pronoun possessor was arrested ("after *their* arrest"), with the lexicon's entry.
 ARREST_NOUNS = {"arrest", "detention", "abduction", "kidnapping"}
@@ -106,7 +105,7 @@ def hosts_nothing(f: Frame) -> bool:
     """These frames are acts, not verbs with a complement: "tried to break through the border *before being
     repelled*" tells a second act (the repelling), not what the first one was about."""
     return f.entry in (PROTEST_HAPPENS, PROTEST_JOIN, PROTEST_CAMP, FIGHT_PAIR, FIGHT_BEFORE, BREAK_THROUGH,
-                       RECAPTURE, SURROUND, ADVANCE, IN_FORCE, BREAK_UP)  # fmt: skip
+                       RECAPTURE, SURROUND, ADVANCE, IN_FORCE, BREAK_UP, UNDER_ATTACK)  # fmt: skip
 
 
 def protest_target_crowd(doc: AnnotatedDoc, f: Frame) -> Participant | None:
@@ -152,20 +151,17 @@ def _lemma(doc: AnnotatedDoc, i: int) -> str:
     return doc.tokens[i].lemma.lower()
 
 
-def _armed(doc: AnnotatedDoc, head: int) -> bool:
-    """A phrase that names an armed body: "police", "the M23 rebel fighters", "Azerbaijani troops"."""
-    sem = semantic_head(doc, head)
-    words = {_lemma(doc, j) for j in (head, sem)} | {doc.tokens[j].lower for j in (head, sem)}
-    words |= {_lemma(doc, c) for c in kids(doc, sem, ("compound", "amod"))}
-    return bool(words & FORCE_WORDS)
-
-
 def conflict_frames(doc: AnnotatedDoc, lex: Lexicon, frames: list[Frame], consumed: set[int]) -> list[Frame]:
     """``frames`` with the counterparts filled in and the frames of the rules above added."""
     for f in frames:
         _participle_actor(doc, lex, f)
         if f.entry.type == "PROTEST" and not f.recipients:
             f.recipients = anti_target(doc, f.trigger)
+        if f.entry.type == "PROTEST":
+            protest_purpose(
+                doc, lex, f
+            )  # "rallied in Tunis *in protest against* X", "*anti-government* protesters"
+        fight_agent(doc, lex, f)  # "were killed in clashes *with police*"
         if f.entry.type in ("ASSAULT", "COERCE"):
             f.recipients = [_counted_group(doc, r) for r in f.recipients]
             crowd_of_protest(doc, f)
@@ -197,6 +193,7 @@ def conflict_frames(doc: AnnotatedDoc, lex: Lexicon, frames: list[Frame], consum
                 or _advance(doc, t.i)
                 or _in_force(doc, lex, t.i)
                 or break_up(doc, lex, t.i)
+                or under_attack(doc, lex, t.i)
             )
         if new is not None:
             out.append(new)
@@ -280,7 +277,7 @@ def _fight_before(doc: AnnotatedDoc, lex: Lexicon, n: int) -> Frame | None:
     if doc.tokens[v].pos not in ("VERB", "AUX"):
         return None
     subj = own_kid(doc, v, ("nsubj",))
-    if subj is None or not _armed(doc, subj):
+    if subj is None or not armed(doc, subj):
         return None
     others = [o for p, o in prep_objects(doc, n) if p in ("with", "against") and is_actor_like(doc, o, lex)]
     return Frame(n, FIGHT_BEFORE, v, [subj], others[:1], pattern="noun-pp")
@@ -311,7 +308,7 @@ def _break_through(doc: AnnotatedDoc, lex: Lexicon, v: int) -> Frame | None:
     if not objs or _lemma(doc, objs[0]) not in BREACH_OBJECTS:
         return None
     subj = subject_of(doc, v)
-    if subj is None or not _armed(doc, subj):
+    if subj is None or not armed(doc, subj):
         return None  # protesters "broke through police lines" is a protest's obstruction, not an attack
     owner = _owner(doc, lex, objs[0])
     return Frame(v, BREAK_THROUGH, v, [subj], [owner] if owner is not None else [], consumed={objs[0]})
@@ -331,7 +328,7 @@ def _recapture(doc: AnnotatedDoc, lex: Lexicon, v: int) -> Frame | None:
         return None  # "regained consciousness", "recovered the bodies", "reclaimed the title"
     subj = subject_of(doc, v)
     if subj is None or not (
-        _armed(doc, subj) or doc.tokens[semantic_head(doc, subj)].ent_type in ("GPE", "NORP")
+        armed(doc, subj) or doc.tokens[semantic_head(doc, subj)].ent_type in ("GPE", "NORP")
     ):
         return None
     taken_from = [o for p, o in prep_objects(doc, v) if p == "from" and is_actor_like(doc, o, lex)]
@@ -428,7 +425,7 @@ def _surround(doc: AnnotatedDoc, lex: Lexicon, v: int) -> Frame | None:
     t = doc.tokens[v]
     passive = t.tag == "VBN" and (bool(kids(doc, v, ("auxpass",) + PASS_SUBJ)) or t.dep == "acl")
     actor = agent_of(doc, v) if passive else subject_of(doc, v)
-    if actor is None or not _armed(doc, actor):
+    if actor is None or not armed(doc, actor):
         return None
     if passive:
         thing = own_kid(doc, v, PASS_SUBJ)
@@ -463,7 +460,7 @@ def _advance(doc: AnnotatedDoc, v: int) -> Frame | None:
     if not ok:
         return None
     subj = subject_of(doc, v)
-    if subj is None or not _armed(doc, subj):
+    if subj is None or not armed(doc, subj):
         return None
     return Frame(v, ADVANCE, v, [subj], [])
 
@@ -477,7 +474,7 @@ def _in_force(doc: AnnotatedDoc, lex: Lexicon, v: int) -> Frame | None:
     if not pps:
         return None
     subj = subject_of(doc, v)
-    if subj is None or not _armed(doc, subj):
+    if subj is None or not armed(doc, subj):
         return None  # "supporters turned out in force" is a crowd, not a deployment
     recipients: list[int] = []
     consumed = {pps[0][1]}

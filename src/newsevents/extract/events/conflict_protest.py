@@ -180,3 +180,43 @@ def break_up(doc: AnnotatedDoc, lex: Lexicon, v: int) -> Frame | None:
     f = Frame(v, BREAK_UP, v, [actor], [], pattern="passive" if passive else "verb")
     crowd_of_protest(doc, f)
     return f
+
+
+# -- a protest's target in its purpose -------------------------------------------------------------------------
+PLACE_PREPS = {"in", "at", "outside", "near", "through", "across", "around", "into", "on"}
+PURPOSE_VERBS = {"protest", "denounce", "condemn", "oppose", "decry", "challenge"}
+
+
+def protest_purpose(doc: AnnotatedDoc, lex: Lexicon, f: Frame) -> None:
+    """A protest's target named by its purpose: "rallied *in protest against / at* X", "blocked a highway *to
+    protest (against)* X".  It replaces a recipient that is only
+    where the protest was ("marched in Lima"), never a party the pattern found."""
+    if f.recipients and not all(_where(doc, r) for r in f.recipients):
+        return
+    target = _purpose_target(doc, lex, f.verb)
+    if target:
+        f.recipients = target
+
+
+def _where(doc: AnnotatedDoc, r: int) -> bool:
+    """The recipient is only where the protest was: the object of a place preposition ("marched *in* Lima")."""
+    t = doc.tokens[r]
+    return t.dep == "pobj" and doc.tokens[t.head].lower in PLACE_PREPS
+
+
+def _purpose_target(doc: AnnotatedDoc, lex: Lexicon, v: int) -> list[int]:
+    for p, o in prep_objects(doc, v):
+        if p == "in" and _lemma(doc, o) == "protest":  # "in protest against / at / over X"
+            for q, w in prep_objects(doc, o):
+                if q in ("against", "at", "over", "of") and is_actor_like(doc, w, lex):
+                    return [w]
+    for c in kids(doc, v, ("advcl", "xcomp")):
+        if _lemma(doc, c) not in PURPOSE_VERBS or not any(
+            doc.tokens[k].lower == "to" for k in doc.children[c]
+        ):
+            continue
+        cands = kids(doc, c, OBJ) + [o for p, o in prep_objects(doc, c) if p in ("against", "at", "over")]
+        for o in cands:
+            if is_actor_like(doc, o, lex):
+                return [o]
+    return []
