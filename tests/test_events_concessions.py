@@ -109,3 +109,59 @@ def test_events_concessions_story_counterpart_most_linked_side() -> None:
     # the state's army stands on the state's side; rebels of the same country do not
     assert story_counterpart(story, _party("Aland army", "AAA", "MIL", "AAAMIL"), 50) == b
     assert story_counterpart(story, _party("Aland rebels", "AAA", "REB", "AAAREB"), 50) is None
+
+
+# -- releases whose clause names no one who freed the people: the story says who held them -----------------
+
+HOLDER_STORIES = [
+    # the one who arrested that person
+    (
+        "Soldiers detained the opposition leader Amina Diallo in Bamako on Monday. She was freed two days "
+        "later.",
+        "soldiers",
+        "diallo",
+    ),
+    # foreign nationals: the party the story sets against their country
+    (
+        "A British delegation visited Tehran in March. Iran had seized a British tanker in the Gulf. "
+        "The talks led to the release of three British sailors.",
+        "iran",
+        "brit",
+    ),
+    # no arrest coded: the story's police
+    (
+        "Thousands marched through Nairobi on Tuesday. The march's organiser, Peter Kamau, was taken away "
+        "by police. He was released on bail in the evening.",
+        "police",
+        "kamau",
+    ),
+]
+
+
+@pytest.mark.parametrize(("story", "actor", "recipient"), HOLDER_STORIES)
+def test_events_concessions_agentless_release_takes_the_holder(
+    story: str, actor: str, recipient: str
+) -> None:
+    e = assert_event(story, "RETREAT", actor, recipient)
+    assert e.rule.endswith("story-holder"), e.rule
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Police arrested the opposition leader Kizza Besigye on Monday. He was released from hospital on "
+        "Tuesday.",
+        "Police said the suspects would be charged. The film was released in March.",
+        # nobody held him in this story: no actor, nothing coded
+        "The singer Joe Okello was released on Friday, his lawyer said.",
+    ],
+)
+def test_events_concessions_no_captivity_no_release(story: str) -> None:
+    found = [e for e in events(story) if e.type == "RETREAT"]
+    assert not found, describe(tuple(found))
+
+
+def test_events_concessions_named_person_release_is_coded() -> None:
+    assert_event(
+        "Police in Harare released the journalist Hopewell Chin'ono on Friday.", "RETREAT", "police", "chin"
+    )

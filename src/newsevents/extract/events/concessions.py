@@ -25,12 +25,14 @@ to release *Palestinians*") stay the recipient.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.events.arguments import Frame
-from newsevents.extract.events.lexicon import Lexicon
-from newsevents.extract.events.syntax import kids
+from newsevents.extract.events.lexicon import Lexicon, Trigger
+from newsevents.extract.events.participants import ARRESTERS, Participants
+from newsevents.extract.events.roles import verb_frame
+from newsevents.extract.events.syntax import kids, prep_objects
 from newsevents.model import Event, Participant, stable_id
 
 # Sectors of the state: a government's army, police and courts are on its side of a domestic conflict.
@@ -44,6 +46,26 @@ SIDE_ENTS = {"NORP", "GPE", "ORG", "PERSON"}
 SIDE_DEPS = ("compound", "amod", "nmod", "poss")
 # The rule suffix that says the recipient was taken from the story, not from the clause.
 COUNTERPART_RULE = "story-counterpart"
+HOLDER_RULE = "story-holder"  # the actor of an agentless release: who held the people freed
+ARREST_TYPE = "COERCE"
+NATIONALITY_ENTS = {"NORP", "GPE"}
+# The release of people named or referred to by a pronoun (``release_frames``); a thing is never "he".
+RELEASE_PEOPLE = Trigger(
+    "RETREAT", "release", "verb", frozenset({"release", "free"}), mode="release", object_is_recipient=True
+)
+CUSTODY = {
+    "prison",
+    "jail",
+    "gaol",
+    "custody",
+    "detention",
+    "captivity",
+    "arrest",
+    "cell",
+    "camp",
+    "prisoner",
+}
+FREED_PRONOUNS = {"he", "she", "him", "her"}  # "they were released" is as often results or figures
 
 
 def side_of(p: Participant) -> str:
@@ -134,20 +156,101 @@ def story_counterpart(
     return _representative(linked[best], at)
 
 
-def with_counterparts(events: list[Event], pending: set[int]) -> list[Event]:
+def release_frames(doc: AnnotatedDoc, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
+    """Releases of a named person or a personal pronoun ("police freed *Bobi Wine*", "*he* was released on
+    bail"): the lexicon's release entry lists only the nouns of captives (prisoner, hostage ...), a name or
+    "he" cannot be listed there."""
+    taken = {f.trigger for f in frames if f.entry.type == RELEASE_TYPE}
+    out = []
+    for t in doc.tokens:
+        if t.i in taken or t.pos != "VERB" or t.lemma.lower() not in RELEASE_PEOPLE.lemmas:
+            continue
+        freed = [*kids(doc, t.i, ("dobj",)), *kids(doc, t.i, ("nsubjpass",))]
+        if any(p == "from" and doc.tokens[o].lemma.lower() not in CUSTODY for p, o in prep_objects(doc, t.i)):
+            continue  # "released from hospital", "freed him from his contract": no captivity ended
+        if any(doc.tokens[o].ent_type == "PERSON" or doc.tokens[o].lower in FREED_PRONOUNS for o in freed):
+            f = verb_frame(doc, t.i, RELEASE_PEOPLE, lex)
+            if f is not None and f.recipients:
+                out.append(f)
+    return out
+
+
+@dataclass(frozen=True)
+class HolderHint:
+    """What the text around an agentless release says about who held the people freed."""
+
+    police: Participant | None  # the story's police or authorities named nearest to the release
+    nationals: bool  # the freed are named by a nationality ("two U.S. detainees", "Israeli hostages")
+
+
+def frees_captives(f: Frame) -> bool:
+    """A release of people whose clause names no one who freed them ("He was later released", "the release
+    of two U.S. detainees"): its actor is the one who held them (:func:`with_counterparts`)."""
+    return f.entry.type == RELEASE_TYPE and f.entry.mode == RELEASE_MODE and bool(f.recipients)
+
+
+def holder_hint(people: Participants, f: Frame) -> HolderHint:
+    doc = people.doc
+    police = [
+        j
+        for j, t in enumerate(doc.tokens)
+        if t.lemma.lower() in ARRESTERS and t.pos in ("NOUN", "PROPN") and t.dep not in ("compound", "amod")
+    ]
+    # a release is told after the arrest: the police named before it first, then the nearest after it
+    near = min(police, key=lambda j: (j > f.trigger, abs(j - f.trigger)), default=None)
+    nationals = any(
+        doc.tokens[k].ent_type in NATIONALITY_ENTS
+        for r in f.recipients
+        for k in [r, *kids(doc, r, SIDE_DEPS)]
+    )
+    return HolderHint(people.resolve(near) if near is not None else None, nationals)
+
+
+def _holder(events: list[Event], e: Event, hint: HolderHint, skip: set[int]) -> Participant | None:
+    """Who freed the recipient of ``e``: who arrested that party in this story; for foreign nationals the
+    story counterpart of their country; else the story's police."""
+    freed = e.recipient
+    if freed is None:
+        return None
+    for k, other in enumerate(events):
+        if k in skip or other.type != ARREST_TYPE or other.actor is None or other.recipient is None:
+            continue
+        if (
+            freed.actor_id and other.recipient.actor_id == freed.actor_id
+        ) or other.recipient.name == freed.name:
+            return other.actor
+    if hint.nationals:
+        held_by = story_counterpart(events, freed, e.trigger.start, skip)
+        if held_by is not None:
+            return held_by
+    return hint.police
+
+
+def with_counterparts(
+    events: list[Event], pending: set[int], holders: dict[int, HolderHint] | None = None
+) -> list[Event]:
     """The events, those in ``pending`` (indices of acts coded without a recipient) given the story's
-    counterpart as recipient, or dropped when the story has none."""
+    counterpart as recipient, those in ``holders`` (releases coded without an actor) the party that held
+    the people freed as actor; either dropped when the story gives no one."""
+    holders = holders or {}
+    unfinished = pending | set(holders)
     out = []
     for k, e in enumerate(events):
-        if k not in pending:
+        actor, recipient, how = e.actor, e.recipient, ""
+        if k in pending and actor is not None:
+            recipient, how = story_counterpart(events, actor, e.trigger.start, unfinished), COUNTERPART_RULE
+        elif k in holders:
+            actor, how = _holder(events, e, holders[k], unfinished), HOLDER_RULE
+        if k in unfinished and (actor is None or recipient is None or actor == recipient):
+            continue
+        if not how:
             out.append(e)
             continue
-        other = story_counterpart(events, e.actor, e.trigger.start, pending) if e.actor else None
-        if other is None:
-            continue
-        actor_key = (e.actor.actor_id or e.actor.name.lower()) if e.actor else ""
-        new_id = stable_id(
-            e.article_id, e.type, e.trigger.start, actor_key, other.actor_id or other.name.lower()
-        )
-        out.append(replace(e, id=new_id, recipient=other, rule=f"{e.rule}.{COUNTERPART_RULE}"))
+        assert actor is not None and recipient is not None
+        new_id = stable_id(e.article_id, e.type, e.trigger.start, _key(actor), _key(recipient))
+        out.append(replace(e, id=new_id, actor=actor, recipient=recipient, rule=f"{e.rule}.{how}"))
     return out
+
+
+def _key(p: Participant) -> str:
+    return p.actor_id or p.name.lower()

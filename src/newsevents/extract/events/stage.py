@@ -22,7 +22,15 @@ from typing import TYPE_CHECKING
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.events.accusations import blame_frames
 from newsevents.extract.events.arguments import Frame, is_actor_like
-from newsevents.extract.events.concessions import awaits_counterpart, promised_releases, with_counterparts
+from newsevents.extract.events.concessions import (
+    HolderHint,
+    awaits_counterpart,
+    frees_captives,
+    holder_hint,
+    promised_releases,
+    release_frames,
+    with_counterparts,
+)
 from newsevents.extract.events.confidence import calibrate
 from newsevents.extract.events.conflict import (
     conflict_frames,
@@ -159,6 +167,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
     frames = find_frames(doc, lex)
     frames += verbal_frames(doc, lex, ctx.quotes, frames)  # labels, mutual accusations, quoted demands
     frames += blame_frames(doc, lex, ctx.quotes, ctx.actors, frames)  # "X's aggression", said Y: Y accuses X
+    frames += release_frames(doc, lex, frames)  # "police freed Bobi Wine", "he was released"
     by_trigger = {f.trigger: f for f in frames if f.pattern != "modal-demand"}
     for f in frames:
         if f.pattern != "modal-demand" and f.verb not in by_trigger:
@@ -187,6 +196,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
     where_when = WhereWhen(doc, article)
     events: list[Event] = []
     pending: set[int] = set()  # concessions whose counterpart the story gives (concessions.py)
+    holders: dict[int, HolderHint] = {}  # releases whose actor the story gives (concessions.py)
     for f in kept:
         m = modality(doc, f, lex)
         coded = recode(f.type_override or f.entry.type, f.entry.mode, m, lex)
@@ -255,7 +265,9 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             # "as demonstrations continued": by the protesters; "police were out in force for the protests"
             actor, recipient = actor or protest_crowd(doc, f), recipient or protest_target_crowd(doc, f)
             if actor is None:
-                continue  # an event is coded only when the text says who did it
+                if not frees_captives(f):
+                    continue  # an event is coded only when the text says who did it
+                holders[len(events)] = holder_hint(people, f)
             if f.entry.cameo and recipient is None:
                 continue  # a compiled CAMEO pattern codes a full dyad or nothing (precision first)
             actor, recipient = people.localise(actor, where), people.localise(recipient, where)
@@ -299,7 +311,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             )
             if type_ == "CONSULT" and a is not None and r is not None:
                 dyads.append((f.trigger, a, r))
-    return merge_mentions(with_counterparts(events, pending))
+    return merge_mentions(with_counterparts(events, pending, holders))
 
 
 @stages.register("events", requires=("actors", "quotes"), assigns=("events",))
