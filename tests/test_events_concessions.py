@@ -165,3 +165,45 @@ def test_events_concessions_named_person_release_is_coded() -> None:
     assert_event(
         "Police in Harare released the journalist Hopewell Chin'ono on Friday.", "RETREAT", "police", "chin"
     )
+
+
+# -- renewals, offers of readiness and invitations -----------------------------------------------------------
+
+
+def test_events_concessions_agentless_renewal_is_between_the_story_sides() -> None:
+    story = (
+        "Indian troops shelled Pakistani posts in Kashmir. Pakistani soldiers fired on Indian patrols. "
+        "Indian and Pakistani generals signed a ceasefire agreement on Monday. "
+        "On Friday the ceasefire was extended for another month."
+    )
+    e = assert_event(story, "AGREE", None, None)
+    found = [e for e in events(story) if e.type == "AGREE" and e.rule.endswith("story-sides")]
+    assert found, describe(events(story))
+    sides = {words(found[0].actor), words(found[0].recipient)}
+    assert any("ind" in w for w in sides) and any("pak" in w for w in sides), describe(tuple(found))
+    assert e.rule.startswith("events.agree.")
+
+
+def test_events_concessions_renewal_is_its_own_happening() -> None:
+    story = (
+        "Russia and Ukraine signed a grain deal in Istanbul in July. Russian forces shelled Ukrainian ports. "
+        "Russia renewed the grain deal in November."
+    )
+    agree = [e for e in events(story) if e.type == "AGREE"]
+    assert any(e.mode == "renew" for e in agree), describe(tuple(agree))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "recipient"),
+    [
+        ("Qatar expressed its readiness to mediate between Ethiopia and Egypt.", "qatar", None),
+        ("The Norwegian envoy extended an invitation to the rebel commander Ali Hassan.", "envoy", "hassan"),
+    ],
+)
+def test_events_concessions_offers_are_agree(sentence: str, actor: str, recipient: str | None) -> None:
+    assert_event(sentence, "AGREE", actor, recipient)
+
+
+def test_events_concessions_readiness_to_fight_is_no_offer() -> None:
+    found = [e for e in events("The army expressed its readiness to attack the rebels.") if e.type == "AGREE"]
+    assert not found, describe(tuple(found))

@@ -12,9 +12,10 @@ side is not links that party to an opponent or partner; the side most often link
 counterpart (ties: the one named nearest before the act), named by its most frequently coded participant.
 A party the story links to nobody has no counterpart, and its act is not coded.
 
-A *side* is a country with a coarse sector: the state (government, army, police, courts, a bare country
-name) against anyone else of that country (rebels, the opposition, protesters), so that a domestic
-conflict still has two sides; a party with no country is its own side.
+A *side* is a country with a coarse sector: the state (government, army, police, courts, the country
+itself or a party of it with no sector) against anyone of that country with another sector (rebels, the
+opposition, civilians), so that a domestic conflict still has two sides; a party with no country is its own
+side.
 
 A promise to free captives is coded CONCEDE; when the captives are described only as people ("Hamas pledged
 to release *women and children held in Gaza*") the same counterpart is its recipient: the ones freed are the
@@ -47,6 +48,8 @@ SIDE_DEPS = ("compound", "amod", "nmod", "poss")
 # The rule suffix that says the recipient was taken from the story, not from the clause.
 COUNTERPART_RULE = "story-counterpart"
 HOLDER_RULE = "story-holder"  # the actor of an agentless release: who held the people freed
+SIDES_RULE = "story-sides"  # the parties of an agentless renewal: the story's main dyad
+RENEW_MODE = "renew"
 ARREST_TYPE = "COERCE"
 NATIONALITY_ENTS = {"NORP", "GPE"}
 # The release of people named or referred to by a pronoun (``release_frames``); a thing is never "he".
@@ -71,10 +74,9 @@ FREED_PRONOUNS = {"he", "she", "him", "her"}  # "they were released" is as often
 def side_of(p: Participant) -> str:
     """The side a party stands on (see the module docstring)."""
     if p.country:
+        # no sector: the country itself or a thing of it ("Pakistani posts", "Israeli hostages")
         sector = p.sector or (p.code[3:6] if p.code and len(p.code) >= 6 else None)
-        bare_country = p.code is not None and p.code == p.country
-        state = sector in STATE_SECTORS or (sector is None and bare_country)
-        return f"{p.country}:{'state' if state else sector or 'people'}"
+        return f"{p.country}:{'state' if sector is None or sector in STATE_SECTORS else sector}"
     return p.actor_id or p.kb_id or p.name.lower()
 
 
@@ -82,7 +84,7 @@ def awaits_counterpart(doc: AnnotatedDoc, f: Frame) -> bool:
     """A frame coded even when its clause names no recipient: the story will give one.  Only concessions
     and promises to free people: an agreement, a request or a meeting with no counterpart in the clause is
     far more often no dyadic event at all."""
-    return CONCESSION_TYPE in (f.entry.type, f.type_override)
+    return CONCESSION_TYPE in (f.entry.type, f.type_override) or f.entry.mode == RENEW_MODE
 
 
 def promises_release(doc: AnnotatedDoc, lex: Lexicon, f: Frame) -> bool:
@@ -183,9 +185,12 @@ class HolderHint:
     nationals: bool  # the freed are named by a nationality ("two U.S. detainees", "Israeli hostages")
 
 
-def frees_captives(f: Frame) -> bool:
-    """A release of people whose clause names no one who freed them ("He was later released", "the release
-    of two U.S. detainees"): its actor is the one who held them (:func:`with_counterparts`)."""
+def agent_from_story(f: Frame) -> bool:
+    """An act whose clause names no agent but whose agent the story gives (:func:`with_counterparts`): a
+    release of people ("He was later released", "the release of two U.S. detainees"), made by the one who
+    held them; the renewal of an agreement ("the truce has been extended"), made by the story's two sides."""
+    if f.entry.mode == RENEW_MODE:
+        return True
     return f.entry.type == RELEASE_TYPE and f.entry.mode == RELEASE_MODE and bool(f.recipients)
 
 
@@ -226,6 +231,24 @@ def _holder(events: list[Event], e: Event, hint: HolderHint, skip: set[int]) -> 
     return hint.police
 
 
+def main_dyad(events: list[Event], skip: set[int]) -> tuple[Participant, Participant] | None:
+    """The story's two sides: the pair of sides that most of its events link (at least two events; ties:
+    the pair told first), each named by its most often coded participant, the side named first as actor."""
+    pairs: dict[frozenset[str], list[tuple[int, Participant, Participant]]] = defaultdict(list)
+    for pos, a, r in _dyads(events, skip):
+        pairs[frozenset((side_of(a), side_of(r)))].append((pos, a, r))
+    if not pairs:
+        return None
+    main = max(pairs, key=lambda k: (len(pairs[k]), -min(pos for pos, _, _ in pairs[k])))
+    if len(pairs[main]) < 2:
+        return None  # one event is no story line
+    parties = [(pos, p) for pos, a, r in pairs[main] for p in (a, r)]
+    first = min(parties, key=lambda item: item[1].span.start)[1]
+    one = [(pos, p) for pos, p in parties if side_of(p) == side_of(first)]
+    other = [(pos, p) for pos, p in parties if side_of(p) != side_of(first)]
+    return _representative(one, 0), _representative(other, 0)
+
+
 def with_counterparts(
     events: list[Event], pending: set[int], holders: dict[int, HolderHint] | None = None
 ) -> list[Event]:
@@ -239,6 +262,9 @@ def with_counterparts(
         actor, recipient, how = e.actor, e.recipient, ""
         if k in pending and actor is not None:
             recipient, how = story_counterpart(events, actor, e.trigger.start, unfinished), COUNTERPART_RULE
+        elif k in holders and e.mode == RENEW_MODE:
+            actor, recipient = main_dyad(events, unfinished) or (None, None)
+            how = SIDES_RULE
         elif k in holders:
             actor, how = _holder(events, e, holders[k], unfinished), HOLDER_RULE
         if k in unfinished and (actor is None or recipient is None or actor == recipient):

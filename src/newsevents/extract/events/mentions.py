@@ -64,6 +64,8 @@ def _dates_fit(a: Event, b: Event) -> bool:
 def same_happening(a: Event, b: Event) -> bool:
     if a.type != b.type or not _dates_fit(a, b):
         return False
+    if "renew" in (a.mode, b.mode) and a.mode != b.mode:
+        return False  # "the truce has been extended": a new act on the agreement, not another mention of it
     # a resignation or a protest reported once with and once without its counterpart is one happening
     open_ended = a.type in OPTIONAL_RECIPIENT and (a.recipient is None or b.recipient is None)
     straight = same_party(a.actor, b.actor, by_country=True) and (

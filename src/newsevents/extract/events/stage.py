@@ -24,8 +24,8 @@ from newsevents.extract.events.accusations import blame_frames
 from newsevents.extract.events.arguments import Frame, is_actor_like
 from newsevents.extract.events.concessions import (
     HolderHint,
+    agent_from_story,
     awaits_counterpart,
-    frees_captives,
     holder_hint,
     promised_releases,
     release_frames,
@@ -265,7 +265,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             # "as demonstrations continued": by the protesters; "police were out in force for the protests"
             actor, recipient = actor or protest_crowd(doc, f), recipient or protest_target_crowd(doc, f)
             if actor is None:
-                if not frees_captives(f):
+                if not agent_from_story(f):
                     continue  # an event is coded only when the text says who did it
                 holders[len(events)] = holder_hint(people, f)
             if f.entry.cameo and recipient is None:
