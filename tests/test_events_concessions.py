@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.extract.events.concessions import COUNTERPART_RULE, side_of, story_counterpart
+from newsevents.extract.events.concessions import (
+    COUNTERPART_RULE,
+    side_of,
+    story_counterpart,
+)
 from newsevents.model import Event, Participant, Span
 from test_events_helpers import assert_event, describe, events, words
 
@@ -103,7 +107,11 @@ def test_events_concessions_sides_split_a_domestic_conflict() -> None:
 
 
 def test_events_concessions_story_counterpart_most_linked_side() -> None:
-    a, b, c = _party("Aland", "AAA", code="AAA"), _party("Bland", "BBB", code="BBB"), _party("Cland", "CCC")
+    a, b, c = (
+        _party("Aland", "AAA", code="AAA"),
+        _party("Bland", "BBB", code="BBB"),
+        _party("Cland", "CCC"),
+    )
     story = [_event(0, a, b), _event(1, b, a), _event(2, a, c)]
     assert story_counterpart(story, a, 50) == b
     # the state's army stands on the state's side; rebels of the same country do not
@@ -163,7 +171,10 @@ def test_events_concessions_no_captivity_no_release(story: str) -> None:
 
 def test_events_concessions_named_person_release_is_coded() -> None:
     assert_event(
-        "Police in Harare released the journalist Hopewell Chin'ono on Friday.", "RETREAT", "police", "chin"
+        "Police in Harare released the journalist Hopewell Chin'ono on Friday.",
+        "RETREAT",
+        "police",
+        "chin",
     )
 
 
@@ -196,8 +207,16 @@ def test_events_concessions_renewal_is_its_own_happening() -> None:
 @pytest.mark.parametrize(
     ("sentence", "actor", "recipient"),
     [
-        ("Qatar expressed its readiness to mediate between Ethiopia and Egypt.", "qatar", None),
-        ("The Norwegian envoy extended an invitation to the rebel commander Ali Hassan.", "envoy", "hassan"),
+        (
+            "Qatar expressed its readiness to mediate between Ethiopia and Egypt.",
+            "qatar",
+            None,
+        ),
+        (
+            "The Norwegian envoy extended an invitation to the rebel commander Ali Hassan.",
+            "envoy",
+            "hassan",
+        ),
     ],
 )
 def test_events_concessions_offers_are_agree(sentence: str, actor: str, recipient: str | None) -> None:
@@ -207,3 +226,32 @@ def test_events_concessions_offers_are_agree(sentence: str, actor: str, recipien
 def test_events_concessions_readiness_to_fight_is_no_offer() -> None:
     found = [e for e in events("The army expressed its readiness to attack the rebels.") if e.type == "AGREE"]
     assert not found, describe(tuple(found))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "recipient"),
+    [
+        (
+            "The regional bloc offered the ruling junta a month to propose an election timetable.",
+            "bloc",
+            "junta",
+        ),
+        (
+            "The African Union gave Sudan's military rulers 15 days to hand power to civilians.",
+            "african union",
+            "sudan",
+        ),
+    ],
+)
+def test_events_concessions_deadline_is_a_demand(sentence: str, actor: str, recipient: str) -> None:
+    assert_event(sentence, "REQUEST", actor, recipient)
+    assert not [e for e in events(sentence) if e.type == "AGREE"], describe(events(sentence))
+
+
+def test_events_concessions_offer_without_deadline_stays_agree() -> None:
+    assert_event(
+        "Turkey offered Sweden a compromise on the membership talks.",
+        "AGREE",
+        "turkey",
+        "sweden",
+    )

@@ -54,7 +54,12 @@ ARREST_TYPE = "COERCE"
 NATIONALITY_ENTS = {"NORP", "GPE"}
 # The release of people named or referred to by a pronoun (``release_frames``); a thing is never "he".
 RELEASE_PEOPLE = Trigger(
-    "RETREAT", "release", "verb", frozenset({"release", "free"}), mode="release", object_is_recipient=True
+    "RETREAT",
+    "release",
+    "verb",
+    frozenset({"release", "free"}),
+    mode="release",
+    object_is_recipient=True,
 )
 CUSTODY = {
     "prison",
@@ -68,7 +73,21 @@ CUSTODY = {
     "camp",
     "prisoner",
 }
-FREED_PRONOUNS = {"he", "she", "him", "her"}  # "they were released" is as often results or figures
+# A deadline: a time given to a party to act (``deadline_frames``).
+DEADLINE = Trigger(
+    "REQUEST",
+    "deadline",
+    "verb",
+    frozenset({"give", "offer", "grant", "allow"}),
+    mode="demand",
+)
+TIME_UNITS = {"hour", "day", "week", "month", "year"}
+FREED_PRONOUNS = {
+    "he",
+    "she",
+    "him",
+    "her",
+}  # "they were released" is as often results or figures
 
 
 def side_of(p: Participant) -> str:
@@ -154,8 +173,34 @@ def story_counterpart(
     if not linked:
         return None
     # most links first; among equals the side named nearest before the act
-    best = max(linked, key=lambda s: (len(linked[s]), -min(abs(at - pos) for pos, _ in linked[s])))
+    best = max(
+        linked,
+        key=lambda s: (len(linked[s]), -min(abs(at - pos) for pos, _ in linked[s])),
+    )
     return _representative(linked[best], at)
+
+
+def deadline_frames(doc: AnnotatedDoc, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
+    """ "offered the junta *a month to propose* a timetable", "gave the government *12 months to hold*
+    elections": a time given to a party to act is a deadline, a demand on it (REQUEST), not an offer.  An
+    offer frame on the verb is re-read; a verb of giving with no frame gets one."""
+    by_trigger = {f.trigger: f for f in frames}
+    out = []
+    for t in doc.tokens:
+        if t.pos != "VERB" or t.lemma.lower() not in DEADLINE.lemmas:
+            continue
+        spans = [k for k in kids(doc, t.i, ("npadvmod", "dobj")) if doc.tokens[k].lemma.lower() in TIME_UNITS]
+        acts = [k for k in kids(doc, t.i, ("advcl", "xcomp")) if kids(doc, k, ("aux",))]
+        if not spans or not any(doc.tokens[j].lower == "to" for k in acts for j in kids(doc, k, ("aux",))):
+            continue
+        if t.i in by_trigger:
+            by_trigger[t.i].type_override = DEADLINE.type
+            continue
+        f = verb_frame(doc, t.i, DEADLINE, lex)
+        if f is not None:
+            f.recipients = [r for r in f.recipients if r not in spans]
+            out.append(f)
+    return out
 
 
 def release_frames(doc: AnnotatedDoc, lex: Lexicon, frames: list[Frame]) -> list[Frame]:
@@ -261,7 +306,10 @@ def with_counterparts(
     for k, e in enumerate(events):
         actor, recipient, how = e.actor, e.recipient, ""
         if k in pending and actor is not None:
-            recipient, how = story_counterpart(events, actor, e.trigger.start, unfinished), COUNTERPART_RULE
+            recipient, how = (
+                story_counterpart(events, actor, e.trigger.start, unfinished),
+                COUNTERPART_RULE,
+            )
         elif k in holders and e.mode == RENEW_MODE:
             actor, recipient = main_dyad(events, unfinished) or (None, None)
             how = SIDES_RULE

@@ -26,6 +26,7 @@ from newsevents.extract.events.concessions import (
     HolderHint,
     agent_from_story,
     awaits_counterpart,
+    deadline_frames,
     holder_hint,
     promised_releases,
     release_frames,
@@ -168,6 +169,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
     frames += verbal_frames(doc, lex, ctx.quotes, frames)  # labels, mutual accusations, quoted demands
     frames += blame_frames(doc, lex, ctx.quotes, ctx.actors, frames)  # "X's aggression", said Y: Y accuses X
     frames += release_frames(doc, lex, frames)  # "police freed Bobi Wine", "he was released"
+    frames += deadline_frames(doc, lex, frames)  # "gave the junta a month to propose a timetable"
     by_trigger = {f.trigger: f for f in frames if f.pattern != "modal-demand"}
     for f in frames:
         if f.pattern != "modal-demand" and f.verb not in by_trigger:
