@@ -39,6 +39,12 @@ def _accusations(text: str) -> list[str]:
          "algeria"),
         ("The ombudsman said the seizure of the banners by the police was unjustified.", "ombudsman",
          "police"),
+        # a copula with an insult or a wrongful quality; "was behind" a harm
+        ('"Russia is a terrorist state," the Ukrainian president Volodymyr Zelensky said.', "zelensky", "russia"),
+        ("The opposition leader Raila Kamau said President Mwangi is corrupt and dishonest.", "kamau", "mwangi"),
+        ("Kyiv said Moscow was behind the bombing of the bridge.", "kyiv", "moscow"),
+        # holding someone responsible, also in narrative
+        ("Iran holds the United States responsible for the killing of its general.", "iran", "united states"),
         # a grievance over someone's acts, also in narrative
         ("The European Union expressed concern over Belarus's actions at the border.", "european union",
          "belarus"),
@@ -48,7 +54,9 @@ def _accusations(text: str) -> list[str]:
 )  # fmt: skip
 def test_events_accusations_speech_blames_a_party(text: str, actor: str, recipient: str) -> None:
     e = assert_event(text, "ACCUSE", actor, recipient)
-    assert e.rule.startswith(("events.accuse.blame.", "events.accuse.grievance.")), e.rule
+    assert e.rule.startswith(("events.accuse.blame.", "events.accuse.grievance.", "events.accuse.hold-")), (
+        e.rule
+    )
 
 
 def test_events_accusations_carry_the_quote() -> None:
@@ -74,9 +82,30 @@ def test_events_accusations_carry_the_quote() -> None:
         # "lies" in its other sense; a concern with no act of anyone
         "The president said the future of the country lies in its young people.",
         "The United Nations expressed concern over the health of the jailed activist Maria Kolesnikova.",
+        # a plain status, a negated label, a promise, another sense of "behind"
+        '"Hamas is the enemy," the Israeli prime minister said.',
+        '"Ukraine is not a terrorist state," the Hungarian foreign minister Peter Szijjarto said.',
+        "The minister said Russia will hold Ukraine responsible for any attack.",
+        "The minister said the ministry was behind schedule.",
         # an ordinary responsibility
         "The governor said the ministry is responsible for the schools in the province.",
     ],
 )
 def test_events_accusations_not_coded(text: str) -> None:
     assert not [d for d in _accusations(text) if "blame" in d or "grievance" in d], describe(events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("The Kenyan president Mwangi lashed out at the opposition on Monday.", "kenyan", "opposition"),
+        ("The Serbian president pointed the finger at Kosovo for the violence.", "serbian", "kosovo"),
+    ],
+)
+def test_events_accusations_idioms_of_criticism(text: str, actor: str, recipient: str) -> None:
+    assert_event(text, "ACCUSE", actor, recipient)
+
+
+def test_events_accusations_hitting_out_is_not_hitting() -> None:
+    text = "The police hit the protesters with batons."
+    assert not _accusations(text), describe(events(text))

@@ -41,12 +41,14 @@ from newsevents.extract.events.arguments import Frame, agent_of, own_kid, subjec
 from newsevents.extract.events.lexicon import PERSON_TITLES, Lexicon, Trigger
 from newsevents.extract.events.participants import Participants
 from newsevents.extract.events.syntax import OBJ, PASS_SUBJ, SUBJ, first_kid, kids, prep_objects
+from newsevents.extract.events.verbal import PEJORATIVES
 from newsevents.model import Quote
 
 if TYPE_CHECKING:
     from newsevents.extract.actors.table import ActorTable
 
 BLAME_ENTRY = Trigger("ACCUSE", "blame", "noun", frozenset(), mode="allege", confidence=0.75)
+HOLD_ENTRY = Trigger("ACCUSE", "hold-responsible", "verb", frozenset({"hold"}), mode="allege", confidence=0.8)
 GRIEVANCE_ENTRY = Trigger("ACCUSE", "grievance", "noun", frozenset(), mode="disapprove", confidence=0.75)
 # The speaker's own side: never the party blamed.
 SELF_WORDS = {"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves", "you", "your"}
@@ -75,6 +77,8 @@ class BlameWords:
     grievance_verbs: frozenset[str]
     grievance_preps: frozenset[str]
     doubting_verbs: frozenset[str]
+    label_statuses: frozenset[str]
+    responsible_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +179,31 @@ def _culprits(doc: AnnotatedDoc, i: int, w: BlameWords) -> list[tuple[int, str]]
                 out.extend((s, "blame-verb") for s in _subjects(doc, i))
     elif t.pos == "ADJ":
         out.extend((c, "blame-pred") for c in _predicate_culprits(doc, i, w))
+    elif t.lower == "behind" and t.dep == "prep" and _lemma(doc, t.head) == "be":
+        # "X was behind the attack"
+        objs = kids(doc, i, ("pobj",))
+        subj = own_kid(doc, t.head, ("nsubj",))
+        if subj is not None and any(
+            _is(doc, o, w.harm_nouns | w.instigated_nouns | w.wrong_nouns) for o in objs
+        ):
+            out.append((subj, "blame-pred"))
+    if not out and t.dep in ("attr", "acomp") and _lemma(doc, t.head) == "be" and _insult(doc, i, w):
+        # "X is a fraud / a terrorist state", "X is corrupt": the subject is called what the predicate says
+        subj = own_kid(doc, t.head, ("nsubj",))
+        if subj is not None and doc.tokens[subj].lower != "it":
+            out.append((subj, "blame-label"))
     return out
+
+
+def _insult(doc: AnnotatedDoc, i: int, w: BlameWords) -> bool:
+    """The predicate or one of its modifiers is an insult (the label rule's list, less plain statuses such
+    as *regime* or *enemy*) or a wrongful quality."""
+    words = [i, *kids(doc, i, ("amod", "compound"))]
+    return any(
+        (_is(doc, j, frozenset(PEJORATIVES)) and not _is(doc, j, w.label_statuses))
+        or (doc.tokens[j].pos == "ADJ" and _is(doc, j, w.wrong_adjectives))
+        for j in words
+    )
 
 
 def _subjects(doc: AnnotatedDoc, v: int) -> list[int]:
@@ -330,6 +358,30 @@ def blame_frames(
                     out.append(Frame(i, BLAME_ENTRY, i, [sp], [head], pattern=pattern))
                 break  # one party blamed per word
     out.extend(grievance_frames(doc, w, people, taken))
+    out.extend(hold_frames(doc, w, people, taken))
+    return out
+
+
+def hold_frames(doc: AnnotatedDoc, w: BlameWords, people: Participants, taken: set[int]) -> list[Frame]:
+    """ "X holds Y responsible for the attack": ACCUSE X -> Y (narrative or speech); not a promise to
+    ("will hold those responsible accountable"): that is a threat, and the modal keeps it out."""
+    out = []
+    for t in doc.tokens:
+        if t.i in taken or t.pos != "VERB" or t.lemma.lower() != "hold":
+            continue
+        pred = [k for k in doc.children[t.i] if doc.tokens[k].dep in ("oprd", "acomp", "xcomp", "ccomp")]
+        if not any(_is(doc, k, w.responsible_words) for k in pred):
+            continue
+        target = first_kid(doc, t.i, OBJ)
+        if target is None:  # "holds Y responsible" parsed as a clause: "Y" is the predicate's subject
+            target = next((s for k in pred if (s := own_kid(doc, k, ("nsubj",))) is not None), None)
+        actor = subject_of(doc, t.i)
+        if target is None or actor is None or not _asserted(doc, t.i, None, w):
+            continue
+        head = people.actor_head(target, "ACCUSE")
+        if head is None or doc.tokens[target].lower in SELF_WORDS or _same_party(people, actor, head):
+            continue
+        out.append(Frame(t.i, HOLD_ENTRY, t.i, [actor], [head], pattern="verb"))
     return out
 
 
