@@ -173,7 +173,8 @@ class Trigger:
             return False
         if self.no_clause and kids(doc, i, ("ccomp",)):
             return False
-        if self.object_required and dobj is None and not kids(doc, i, PASS_SUBJ):
+        participle = doc.tokens[i].dep == "acl" and doc.tokens[i].tag == "VBN"  # "missiles *requested* by X"
+        if self.object_required and dobj is None and not kids(doc, i, PASS_SUBJ) and not participle:
             return False
         if self.bare_object and not self._bare(doc, i):
             return False  # "called him *a liar*", "called *off* the strike"

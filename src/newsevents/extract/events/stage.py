@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsevents.annotate.doc import AnnotatedDoc
 from newsevents.extract.events.accusations import blame_frames
+from newsevents.extract.events.addressees import address_requests
 from newsevents.extract.events.arguments import Frame, is_actor_like
 from newsevents.extract.events.concessions import (
     HolderHint,
@@ -57,6 +58,7 @@ from newsevents.extract.events.parties import (
     signed_at_meeting,
     two_sides,
 )
+from newsevents.extract.events.requests import add_obligations, demand_stands_alone, inquiry_target
 from newsevents.extract.events.roles import verb_frame
 from newsevents.extract.events.syntax import conjuncts, particle
 from newsevents.extract.events.verbal import owned_recipients, rejects_a_verdict, verbal_frames
@@ -170,6 +172,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
     frames += blame_frames(doc, lex, ctx.quotes, ctx.actors, frames)  # "X's aggression", said Y: Y accuses X
     frames += release_frames(doc, lex, frames)  # "police freed Bobi Wine", "he was released"
     frames += deadline_frames(doc, lex, frames)  # "gave the junta a month to propose a timetable"
+    # "Y should / has to ...", "it is time for Y to ...", "It further called on ..." (a statement's author)
+    frames = add_obligations(doc, lex, ctx.quotes, ctx.actors, frames)
     by_trigger = {f.trigger: f for f in frames if f.pattern != "modal-demand"}
     for f in frames:
         if f.pattern != "modal-demand" and f.verb not in by_trigger:
@@ -182,6 +186,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             gov = None  # "six were killed in clashes between X and Y": the fight says who fought whom
         if gov is not None and (purpose_of_contact(doc, f, gov) or dated_by_meeting(doc, f)):
             gov = None  # "called him to express solidarity", "after their summit, they agreed": two acts
+        if gov is not None and demand_stands_alone(doc, f, gov):
+            gov = None  # "announced a strike, demanding X's release": the strike and the demand
         if gov is not None:
             if not gov.recipients and f.recipients and f.recipients[0] not in gov.actors:
                 gov.recipients = list(f.recipients)
@@ -217,6 +223,8 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
         recip_heads = [c for h in f.recipients for c in conjuncts(doc, h) if c not in actor_heads]
         # "condemned *Serbia's* crackdown", "called for *his* extradition": a verbal act's party owns the thing
         recip_heads = owned_recipients(doc, f, recip_heads, people, lex, type_)
+        # "called for an investigation into police conduct": the party investigated
+        recip_heads = recip_heads or inquiry_target(doc, f, lex, type_)
         if (pair := fight_sides(doc, ctx.actors, f)) is not None:
             actor_heads, recip_heads = pair  # "clashes between the arch foes": the pair named before
         if len(actor_heads) == 1 and not recip_heads and (type_ in lex.symmetric_types or type_ == "SUPPORT"):
@@ -283,6 +291,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
                 recipient is None
                 and (f.type_override or f.entry.type) in lex.needs_recipient
                 and not (bloc or own_country or open_ended(f) or rejects_a_verdict(doc, f, type_))
+                and type_ != "REQUEST"  # its addressee may be in the passage: addressees.address_requests
             ):
                 if not awaits_counterpart(doc, f):
                     continue  # a dyadic act with no counterpart in the text: half a dyad is not coded
@@ -313,7 +322,7 @@ def build_events(ctx: Context) -> tuple[Event, ...]:
             )
             if type_ == "CONSULT" and a is not None and r is not None:
                 dyads.append((f.trigger, a, r))
-    return merge_mentions(with_counterparts(events, pending, holders))
+    return merge_mentions(address_requests(doc, with_counterparts(events, pending, holders), ctx.actors))
 
 
 @stages.register("events", requires=("actors", "quotes"), assigns=("events",))
