@@ -10,10 +10,12 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from newsevents.annotate.doc import AnnotatedDoc, Entity, Sentence, Token
+from newsevents.annotate.headlines import sentence_case, title_case_lines
 from newsevents.errors import ModelNotInstalledError
 
 if TYPE_CHECKING:
@@ -91,52 +93,120 @@ def _is_clause(ent: SpacySpan) -> bool:
     return False
 
 
-def to_annotated(doc: Doc, model: str = "") -> AnnotatedDoc:
-    """Copy what extractors need out of a spaCy ``Doc`` (less entities that are clauses, see ``_is_clause``)."""
-    clauses = [e for e in doc.ents if _is_clause(e)]
-    blank = {i for e in clauses for i in range(e.start, e.end)}  # tokens that leave the dropped entities
+# A re-parsed stretch of a document: tokens [start, end) of the document are the tokens of ``copy``.
+Recased = tuple[int, int, "Doc"]
+
+
+def recased_lines(nlp: Language, docs: Sequence[Doc]) -> list[list[Recased]]:
+    """Parse the Title Case lines of ``docs`` again in sentence case (``annotate.headlines``), all in one
+    ``nlp.pipe`` call; a copy is kept only when it splits into exactly the same tokens as the line."""
+    jobs: list[tuple[int, int, int, str]] = []
+    for k, doc in enumerate(docs):
+        for start, end, text in sentence_case(doc, title_case_lines(doc.text)):
+            span = doc.char_span(start, end)
+            if span is not None and span[0].is_sent_start:
+                jobs.append((k, span.start, span.end, text))
+    out: list[list[Recased]] = [[] for _ in docs]
+    if not jobs:
+        return out
+    for (k, a, b, _), copy in zip(jobs, nlp.pipe(j[3] for j in jobs), strict=True):
+        doc = docs[k]
+        base = doc[a].idx
+        if len(copy) == b - a and all(
+            c.idx == t.idx - base and len(c) == len(t) for c, t in zip(copy, doc[a:b], strict=True)
+        ):
+            out[k].append((a, b, copy))
+    return out
+
+
+def _sentences(doc: Doc, recased: Sequence[Recased]) -> list[tuple[int, int]]:
+    """Sentence token ranges: the document's, with each re-parsed line's own sentences in its place (the
+    last one keeps the blanks that follow the line)."""
+    sents = [(s.start, s.end) for s in doc.sents]
+    for a, b, copy in recased:
+        inside = [s for s in sents if s[0] < b and s[1] > a]
+        if not inside or inside[0][0] != a:
+            continue
+        new = [(a + s.start, a + s.end) for s in copy.sents]
+        new[-1] = (new[-1][0], inside[-1][1])
+        sents = sorted([s for s in sents if s not in inside] + new)
+    return sents
+
+
+def to_annotated(doc: Doc, model: str = "", recased: Sequence[Recased] = ()) -> AnnotatedDoc:
+    """Copy what extractors need out of a spaCy ``Doc`` (less entities that are clauses, see ``_is_clause``);
+    the tokens of a ``recased`` line take the tags, lemmas, dependencies and entities of its copy (the text
+    and offsets stay the document's)."""
+    # a recased line whose sentences could not be replaced keeps the first parse
+    bounds = _sentences(doc, recased)
+    starts = {s for s, _ in bounds}
+    recased = [r for r in recased if r[0] in starts]
+    source: dict[int, tuple[int, Any]] = {}  # document token -> (line start, the copy's token)
+    for a, _b, copy in recased:
+        for c in copy:
+            source[a + c.i] = (a, c)
+    found: list[tuple[Any, int, int]] = [  # (entity span, token shift, char shift)
+        (e, 0, 0) for e in doc.ents if not any(e.start < b and e.end > a for a, b, _ in recased)
+    ]
+    found += [(e, a, doc[a].idx) for a, _b, copy in recased for e in copy.ents]
+    found.sort(key=lambda x: x[0].start + x[1])
+    clauses = [(e, a) for e, a, _ in found if _is_clause(e)]
+    blank = {i + a for e, a in clauses for i in range(e.start, e.end)}  # tokens that leave dropped entities
     sent_of = [0] * len(doc)
     sents = []
-    for k, s in enumerate(doc.sents):
-        for j in range(s.start, s.end):
+    for k, (s, e) in enumerate(bounds):
+        for j in range(s, e):
             sent_of[j] = k
-        sents.append(Sentence(k, s.start, s.end, s.start_char, s.end_char))
-    tokens = tuple(
-        Token(
-            t.i,
-            t.idx,
-            t.idx + len(text),
-            text,
-            t.lemma_,
-            t.pos_,
-            t.tag_,
-            t.dep_,
-            t.head.i,
-            "" if t.i in blank else t.ent_type_,
-            "O" if t.i in blank else t.ent_iob_,
-            sent_of[t.i],
-            str(t.morph),
-            text.lower(),
+        sents.append(Sentence(k, s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1])))
+    tokens = []
+    for t in doc:
+        a, u = source.get(t.i, (0, t))
+        word = t.text  # read once: each ``Token.text`` builds a new Python string
+        tokens.append(
+            Token(
+                t.i,
+                t.idx,
+                t.idx + len(word),
+                word,
+                u.lemma_,
+                u.pos_,
+                u.tag_,
+                u.dep_,
+                u.head.i + a,
+                "" if t.i in blank else u.ent_type_,
+                "O" if t.i in blank else u.ent_iob_,
+                sent_of[t.i],
+                str(u.morph),
+                word.lower(),
+            )
         )
-        for t in doc
-        for text in (t.text,)  # read once: each ``Token.text`` builds a new Python string
-    )
+    text = doc.text  # built anew on every access
     ents = tuple(
-        Entity(e.label_, e.start, e.end, e.start_char, e.end_char, e.text)
-        for e in doc.ents
-        if e not in clauses
+        Entity(
+            e.label_,
+            e.start + a,
+            e.end + a,
+            e.start_char + shift,
+            e.end_char + shift,
+            text[e.start_char + shift : e.end_char + shift],  # the article's letters, not the copy's
+        )
+        for e, a, shift in found
+        if (e, a) not in clauses
     )
-    return AnnotatedDoc(text=doc.text, tokens=tokens, sents=tuple(sents), ents=ents, model=model)
+    return AnnotatedDoc(text=text, tokens=tuple(tokens), sents=tuple(sents), ents=ents, model=model)
 
 
 def annotate_texts(
     texts: Iterable[str], model: str | None = None, batch_size: int = BATCH_SIZE
 ) -> Iterator[AnnotatedDoc]:
-    """Parse texts with ``nlp.pipe`` in batches; yields one :class:`AnnotatedDoc` per text, in order."""
+    """Parse texts with ``nlp.pipe`` in batches; yields one :class:`AnnotatedDoc` per text, in order.
+    Title Case lines are parsed again in sentence case, a batch at a time (``recased_lines``)."""
     nlp = load_pipeline(model)
     name = str(nlp.meta.get("name", "")) and f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield to_annotated(doc, name)
+    docs = nlp.pipe(texts, batch_size=batch_size)
+    while chunk := list(islice(docs, batch_size)):
+        for doc, recased in zip(chunk, recased_lines(nlp, chunk), strict=True):
+            yield to_annotated(doc, name, recased)
 
 
 def annotate(text: str, model: str | None = None) -> AnnotatedDoc:
@@ -145,4 +215,8 @@ def annotate(text: str, model: str | None = None) -> AnnotatedDoc:
 
 def pipeline_info(model: str | None = None) -> dict[str, Any]:
     nlp = load_pipeline(model)
-    return {"name": nlp.meta.get("name"), "version": nlp.meta.get("version"), "pipes": nlp.pipe_names}
+    return {
+        "name": nlp.meta.get("name"),
+        "version": nlp.meta.get("version"),
+        "pipes": nlp.pipe_names,
+    }
