@@ -64,3 +64,12 @@ def test_events_visits_in_opposite_directions_are_two_visits() -> None:
     visits = [e for e in found if e.type == "CONSULT"]
     assert any("lula" in words(e.actor) for e in visits), describe(found)
     assert any("fernandez" in words(e.actor) and "bra" in words(e.recipient) for e in visits), describe(found)
+
+
+def test_events_title_case_headline_is_parsed() -> None:
+    text = (
+        "Kurdish Rebels In Turkey Accuse Government Of Shelling Villages Near Border\n\n"
+        "Kurdish rebels in southeastern Turkey said on Monday that the government had shelled two villages "
+        "near the border with Iraq."
+    )
+    assert_event(text, "ACCUSE", "rebels", "government")
