@@ -12,6 +12,7 @@ from newsevents.extract.dates import (
     MONTH_NUMBERS,
     _dateparser_date,
     _month_form,
+    find_candidates,
     resolve,
 )
 
@@ -62,3 +63,15 @@ def test_a_yearless_date_after_the_article_is_last_years() -> None:
     assert found is not None and (found.value, found.tense) == ("2020-03-20", "past")
     found = resolve("in November", "2021-03-15")
     assert found is not None and (found.value, found.precision) == ("2020-11", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("They met on MONDAY and on Dec. 5 2020.", ["MONDAY", "Dec. 5 2020"]),
+        ("İstanbul talks began on Tuesday.", ["Tuesday"]),  # "İ" lower-cases to two characters
+        ("The vote is on ſunday.", ["ſunday"]),  # IGNORECASE reads "ſ" as "s", lower() does not
+    ],
+)
+def test_date_candidates_whatever_the_case(text: str, found: list[str]) -> None:
+    assert [text[s:e] for s, e in find_candidates(text, 0, len(text))] == found

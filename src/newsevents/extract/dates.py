@@ -66,6 +66,11 @@ _MONTH_FORM = re.compile(
     rf"(?:(?P<m>{MONTHS})\.?(?: (?P<d>\d{{1,2}})(?P<o>st|nd|rd|th)?)?"
     rf"|(?P<d2>\d{{1,2}})(?P<o2>st|nd|rd|th)? (?P<m2>{MONTHS})\.?)(?: (?P<y>(?:19|20)\d{{2}}))?"
 )
+# The same patterns for lower-cased text: without IGNORECASE the regex engine runs about twice as fast.
+_LOWER_DATE_PATTERNS = tuple(re.compile(p.pattern) for p in DATE_PATTERNS)
+# Characters that IGNORECASE matches to an ASCII letter although lower() keeps them apart ("ı" ~ "i",
+# "ſ" ~ "s"): a text holding one is searched with the IGNORECASE patterns.
+_CASE_FOLD_ONLY = ("\u0131", "\u017f")
 # "May" and "March" are also words: a bare month counts only when capitalised.
 _AMBIGUOUS_MONTHS = {"may", "march"}
 _DURATION = re.compile(
@@ -246,9 +251,12 @@ def find_candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Character spans of date expressions in ``text[start:end]`` found by the patterns above."""
     out: list[tuple[int, int]] = []
     chunk = text[start:end]
-    for pattern in DATE_PATTERNS:
-        for m in pattern.finditer(chunk):
-            word = m.group(0)
+    low = chunk.lower()
+    # Lower-casing keeps every offset when it keeps the length (no character lower-cases to two)
+    lowered = len(low) == len(chunk) and not any(c in chunk for c in _CASE_FOLD_ONLY)
+    for pattern in _LOWER_DATE_PATTERNS if lowered else DATE_PATTERNS:
+        for m in pattern.finditer(low if lowered else chunk):
+            word = chunk[m.start() : m.end()]
             if word.lower() in _AMBIGUOUS_MONTHS and not word[0].isupper():
                 continue
             if word.lower() in ("may",):  # "may" the modal, even capitalised at a sentence start

@@ -337,9 +337,12 @@ def blame_frames(
         if sp is None:
             continue
         for i in doc.tokens_within(q.content.start, q.content.end):
-            if i in taken or not _asserted(doc, i, cue, w):
+            if i in taken:
                 continue
-            for culprit, pattern in _culprits(doc, i, w):
+            culprits = _culprits(doc, i, w)  # cheap and mostly empty: the walk of _asserted only for a wrong
+            if not culprits or not _asserted(doc, i, cue, w):
+                continue
+            for culprit, pattern in culprits:
                 head = (
                     None if doc.tokens[culprit].lower in SELF_WORDS else people.actor_head(culprit, "ACCUSE")
                 )

@@ -231,6 +231,14 @@ def _lemma(doc: AnnotatedDoc, i: int) -> str:
 def lemma_variants(doc: AnnotatedDoc, i: int) -> list[str]:
     """The parser's lemma plus stems from the word form: the small model mis-lemmatises some verbs
     ("staged" -> "stag"), and a trigger must not depend on that."""
+    memo = doc.memo("lexicon.variants")  # asked for every token by the lexicon, modality and the rules
+    found = memo.get(i)
+    if found is None:
+        found = memo[i] = tuple(_lemma_variants(doc, i))
+    return list(found)
+
+
+def _lemma_variants(doc: AnnotatedDoc, i: int) -> list[str]:
     t = doc.tokens[i]
     out = [t.lemma.lower()]
     w = t.lower
